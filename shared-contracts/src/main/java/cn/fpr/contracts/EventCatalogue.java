@@ -1,0 +1,79 @@
+package cn.fpr.contracts;
+
+import cn.fpr.contracts.household.HouseholdFlagged;
+import cn.fpr.contracts.household.HouseholdRiskEliminated;
+import cn.fpr.contracts.labour.JobLost;
+import cn.fpr.contracts.labour.JobPlaced;
+import cn.fpr.contracts.labour.TrainingCompleted;
+import cn.fpr.contracts.pairing.AgreementSigned;
+import cn.fpr.contracts.pairing.FundsAllocated;
+import cn.fpr.contracts.pairing.LabourOfferPosted;
+import cn.fpr.contracts.signals.DepartmentSignalReceived;
+import cn.fpr.contracts.support.DividendPaid;
+import cn.fpr.contracts.support.LoanIssued;
+import cn.fpr.contracts.support.LoanOverdue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The v1 event catalogue: every event type, its record, its schema and its topic. */
+public final class EventCatalogue {
+
+    public static final EventType<DepartmentSignalReceived> DEPARTMENT_SIGNAL_RECEIVED =
+            new EventType<>("department-signal-received", 1, DepartmentSignalReceived.class, Topics.DEPARTMENT_SIGNALS);
+    public static final EventType<HouseholdFlagged> HOUSEHOLD_FLAGGED =
+            new EventType<>("household-flagged", 1, HouseholdFlagged.class, Topics.HOUSEHOLD);
+    public static final EventType<HouseholdRiskEliminated> HOUSEHOLD_RISK_ELIMINATED =
+            new EventType<>("household-risk-eliminated", 1, HouseholdRiskEliminated.class, Topics.HOUSEHOLD);
+    public static final EventType<JobPlaced> JOB_PLACED =
+            new EventType<>("job-placed", 1, JobPlaced.class, Topics.LABOUR);
+    public static final EventType<JobLost> JOB_LOST =
+            new EventType<>("job-lost", 1, JobLost.class, Topics.LABOUR);
+    public static final EventType<TrainingCompleted> TRAINING_COMPLETED =
+            new EventType<>("training-completed", 1, TrainingCompleted.class, Topics.LABOUR);
+    public static final EventType<LoanIssued> LOAN_ISSUED =
+            new EventType<>("loan-issued", 1, LoanIssued.class, Topics.HOUSEHOLD_SUPPORT);
+    public static final EventType<LoanOverdue> LOAN_OVERDUE =
+            new EventType<>("loan-overdue", 1, LoanOverdue.class, Topics.HOUSEHOLD_SUPPORT);
+    public static final EventType<DividendPaid> DIVIDEND_PAID =
+            new EventType<>("dividend-paid", 1, DividendPaid.class, Topics.HOUSEHOLD_SUPPORT);
+    public static final EventType<AgreementSigned> AGREEMENT_SIGNED =
+            new EventType<>("agreement-signed", 1, AgreementSigned.class, Topics.PAIRING);
+    public static final EventType<FundsAllocated> FUNDS_ALLOCATED =
+            new EventType<>("funds-allocated", 1, FundsAllocated.class, Topics.PAIRING);
+    public static final EventType<LabourOfferPosted> LABOUR_OFFER_POSTED =
+            new EventType<>("labour-offer-posted", 1, LabourOfferPosted.class, Topics.PAIRING);
+
+    public static final List<EventType<?>> ALL = List.of(
+            DEPARTMENT_SIGNAL_RECEIVED, HOUSEHOLD_FLAGGED, HOUSEHOLD_RISK_ELIMINATED,
+            JOB_PLACED, JOB_LOST, TRAINING_COMPLETED,
+            LOAN_ISSUED, LOAN_OVERDUE, DIVIDEND_PAID,
+            AGREEMENT_SIGNED, FUNDS_ALLOCATED, LABOUR_OFFER_POSTED);
+
+    private static final Map<String, EventType<?>> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
+    private static final Map<Class<?>, EventType<?>> BY_CLASS =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payload, Function.identity()));
+
+    public static Optional<EventType<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static EventType<?> typeOf(DomainEvent event) {
+        EventType<?> type = BY_CLASS.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException(event.getClass().getName() + " is not in the event catalogue");
+        }
+        return type;
+    }
+
+    public static List<EventType<?>> onTopic(Topic topic) {
+        return ALL.stream().filter(type -> type.topic().equals(topic)).toList();
+    }
+
+    private EventCatalogue() {
+    }
+}

@@ -1,0 +1,14 @@
+package cn.fpr.contracts.household;
+
+import cn.fpr.contracts.DomainEvent;
+
+/** Events on {@link cn.fpr.contracts.Topics#HOUSEHOLD}, keyed by household ID. */
+public sealed interface HouseholdEvent extends DomainEvent permits HouseholdFlagged, HouseholdRiskEliminated {
+
+    String householdId();
+
+    @Override
+    default String subject() {
+        return householdId();
+    }
+}
