@@ -1,0 +1,26 @@
+package cn.fpr.testsupport;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.util.Map;
+
+/** The properties that point a service at the shared test infrastructure. */
+public final class InfrastructureProperties {
+
+    /** For {@code @DynamicPropertySource}: a service with its own database on the shared broker and store. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        of(database).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same as a map, for services started with {@code SpringApplicationBuilder}. */
+    public static Map<String, Object> of(String database) {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        return Map.of(
+                "spring.mongodb.uri", infrastructure.mongoUri(database),
+                "spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrapServers(),
+                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+    }
+
+    private InfrastructureProperties() {
+    }
+}
