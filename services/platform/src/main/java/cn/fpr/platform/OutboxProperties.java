@@ -1,0 +1,24 @@
+package cn.fpr.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of the outbox relay and inbound handlers ({@code fpr.outbox.*}).
+ *
+ * @param pollInterval   how long the relay waits between passes when nothing was pending
+ * @param batchSize      documents per pass
+ * @param publishTimeout how long to wait for the broker's acknowledgements
+ * @param handlerTimeout how long an inbound handler may take before the delivery counts as failed
+ * @param relayEnabled   whether the relay runs on its own (tests that drive it by hand turn it off)
+ */
+@ConfigurationProperties("fpr.outbox")
+public record OutboxProperties(
+        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("30s") Duration publishTimeout,
+        @DefaultValue("30s") Duration handlerTimeout,
+        @DefaultValue("true") boolean relayEnabled) {
+}

@@ -1,0 +1,65 @@
+package cn.fpr.platform;
+
+import cn.fpr.platform.messaging.Events;
+import cn.fpr.platform.messaging.InboundEvents;
+import cn.fpr.platform.outbox.AggregateRoot;
+import cn.fpr.platform.outbox.OutboxRelay;
+import cn.fpr.platform.outbox.OutboxStores;
+import cn.fpr.platform.web.CorrelationIdFilter;
+import cn.fpr.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The shared reliability mechanism every service gets by depending on the platform module. */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class PlatformAutoConfiguration {
+
+    /** Time rules read this clock, never the wall clock directly; tests replace it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Events events(@Value("${spring.application.name}") String serviceName, Clock clock) {
+        return new Events(serviceName, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundEvents inboundEvents(OutboxProperties properties) {
+        return new InboundEvents(properties.handlerTimeout());
+    }
+
+    @Bean
+    CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxProperties properties,
+                            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+        return OutboxStores.relay(mongo, () -> aggregateCollections(mongo), brokers, properties);
+    }
+
+    private static List<String> aggregateCollections(ReactiveMongoTemplate mongo) {
+        return mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> AggregateRoot.class.isAssignableFrom(entity.getType()))
+                .map(MongoPersistentEntity::getCollection)
+                .distinct().sorted().toList();
+    }
+}

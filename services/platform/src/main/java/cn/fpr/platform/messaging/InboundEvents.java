@@ -1,0 +1,57 @@
+package cn.fpr.platform.messaging;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.DomainEvent;
+import cn.fpr.contracts.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The one way a binding function reads an event: decode the CloudEvents headers and validate the
+ * payload (a malformed record fails at once, without retries, and lands in the dead-letter
+ * topic), check it is of the topic's family, then run the handler with the event's correlation ID
+ * in context. The handler's effect must be idempotent on the event ID.
+ */
+public final class InboundEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
+
+    private final Duration timeout;
+
+    public InboundEvents(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public <E extends DomainEvent> void handle(Message<byte[]> message, Class<E> family,
+                                               BiFunction<EventEnvelope<DomainEvent>, E, Mono<?>> handler) {
+        EventEnvelope<DomainEvent> envelope = read(message);
+        if (!family.isInstance(envelope.data())) {
+            throw new RejectedEventException(envelope.type() + " does not belong on a topic of " + family.getSimpleName());
+        }
+        log.debug("applying {} {} for {} (correlation {})", envelope.type(), envelope.id(), envelope.subject(), envelope.correlationId());
+        handler.apply(envelope, family.cast(envelope.data()))
+                .contextWrite(Correlation.with(envelope.correlationId()))
+                .block(timeout);
+    }
+
+    /** Reads the envelope from a bound message, or throws {@link cn.fpr.contracts.MalformedEventException}. */
+    public static EventEnvelope<DomainEvent> read(Message<byte[]> message) {
+        Map<String, byte[]> headers = new HashMap<>();
+        message.getHeaders().forEach((name, value) -> {
+            if (value instanceof byte[] bytes) {
+                headers.put(name, bytes);
+            } else if (value instanceof String text) {
+                headers.put(name, text.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return CloudEventHeaders.fromHeaders(headers, message.getPayload());
+    }
+}

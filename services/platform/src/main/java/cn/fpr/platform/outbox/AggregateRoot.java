@@ -1,0 +1,50 @@
+package cn.fpr.platform.outbox;
+
+import cn.fpr.contracts.EventEnvelope;
+import org.springframework.data.annotation.Version;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Base of every stored aggregate. The events a state change causes are kept in the same document
+ * ({@link #outbox()}), so state and events are written in one atomic single-document write; the
+ * {@link OutboxRelay} publishes them and only then removes them. The IDs of the last events the
+ * aggregate applied are kept too, so a redelivered event has no second effect.
+ */
+public abstract class AggregateRoot {
+
+    /** How many applied event IDs an aggregate remembers; redeliveries come long before that many newer events. */
+    static final int APPLIED_EVENTS_REMEMBERED = 256;
+
+    @Version
+    private Long version;
+    private List<OutboxMessage> outbox = new ArrayList<>();
+    private List<String> appliedEventIds = new ArrayList<>();
+
+    /** Records an event to publish with this state change. */
+    protected void raise(EventEnvelope<?> event) {
+        outbox.add(OutboxMessage.of(event));
+    }
+
+    /** Whether the event with this ID has already had its effect on this aggregate. */
+    public boolean hasApplied(String eventId) {
+        return appliedEventIds.contains(eventId);
+    }
+
+    /** Remembers that the event had its effect; saved in the same write as the effect itself. */
+    public void markApplied(String eventId) {
+        appliedEventIds.add(eventId);
+        if (appliedEventIds.size() > APPLIED_EVENTS_REMEMBERED) {
+            appliedEventIds.remove(0);
+        }
+    }
+
+    public List<OutboxMessage> outbox() {
+        return List.copyOf(outbox);
+    }
+
+    public Long version() {
+        return version;
+    }
+}

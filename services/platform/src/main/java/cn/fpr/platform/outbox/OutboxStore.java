@@ -1,0 +1,17 @@
+package cn.fpr.platform.outbox;
+
+import java.util.List;
+
+/** Where pending events wait: inside the documents of the aggregate collections. */
+public interface OutboxStore {
+
+    /** Documents with pending events, oldest first, at most {@code limit}. */
+    List<PendingEvents> findPending(int limit);
+
+    /** Removes the given events from the document's outbox, after the broker acknowledged them. */
+    void remove(PendingEvents published);
+
+    /** The pending events of one aggregate document, in the order they were raised. */
+    record PendingEvents(String collection, Object documentId, List<OutboxMessage> messages) {
+    }
+}

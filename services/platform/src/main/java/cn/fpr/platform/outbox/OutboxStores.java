@@ -1,0 +1,49 @@
+package cn.fpr.platform.outbox;
+
+import cn.fpr.platform.OutboxProperties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Builds the relay from the service's MongoDB template and the binder's brokers. */
+public final class OutboxStores {
+
+    public static OutboxRelay relay(ReactiveMongoTemplate mongo, Supplier<List<String>> collections, String brokers,
+                                    OutboxProperties properties) {
+        return new OutboxRelay(new MongoOutboxStore(mongo, collections),
+                new KafkaOutboxPublisher(new KafkaTemplate<>(producerFactory(brokers, properties)), properties.publishTimeout()),
+                properties.pollInterval(), properties.batchSize(), properties.relayEnabled());
+    }
+
+    /** Also used by tests to stand in for a relay that crashes between publishing and removing. */
+    public static OutboxStore store(ReactiveMongoTemplate mongo, Supplier<List<String>> collections) {
+        return new MongoOutboxStore(mongo, collections);
+    }
+
+    public static OutboxPublisher publisher(String brokers, OutboxProperties properties) {
+        return new KafkaOutboxPublisher(new KafkaTemplate<>(producerFactory(brokers, properties)), properties.publishTimeout());
+    }
+
+    private static DefaultKafkaProducerFactory<String, byte[]> producerFactory(String brokers, OutboxProperties properties) {
+        return new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.publishTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(15_000, (int) properties.publishTimeout().toMillis()),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    private OutboxStores() {
+    }
+}

@@ -1,0 +1,237 @@
+package cn.fpr.platform;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.OpeningKind;
+import cn.fpr.contracts.Topics;
+import cn.fpr.contracts.labour.JobPlaced;
+import cn.fpr.platform.messaging.Events;
+import cn.fpr.platform.outbox.OutboxMessage;
+import cn.fpr.platform.outbox.OutboxPublisher;
+import cn.fpr.platform.outbox.OutboxRelay;
+import cn.fpr.platform.outbox.OutboxStore;
+import cn.fpr.platform.outbox.OutboxStores;
+import cn.fpr.platform.testapp.Ledger;
+import cn.fpr.platform.testapp.PlatformTestApplication;
+import cn.fpr.platform.testapp.Tally;
+import cn.fpr.testsupport.InfrastructureProperties;
+import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.TestInfrastructure;
+import cn.fpr.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform's reliability mechanism on the real broker and store: outbox, at-least-once relay,
+ * idempotent consumer, dead letters, problem details and correlation IDs.
+ */
+@RealInfrastructure
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReliabilityMechanismIT {
+
+    private static final String LABOUR = Topics.LABOUR.name();
+    private static final String DEAD_LETTERS = "error." + LABOUR + ".platform-test";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        InfrastructureProperties.register(registry, "platform_test");
+    }
+
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    Events events;
+    @Autowired
+    OutboxProperties properties;
+    @Value("${local.server.port}")
+    int port;
+
+    WebTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Test
+    void a_state_change_and_its_event_are_saved_together_then_relayed_with_the_callers_correlation_id() {
+        String household = household();
+        placeOverHttp(household, "pl-1", "corr-outbox-1");
+
+        Ledger saved = mongo.findById(household, Ledger.class).block();
+        assertThat(saved.outbox()).hasSize(1);
+
+        assertThat(relay.relayOnce()).isEqualTo(1);
+
+        assertThat(mongo.findById(household, Ledger.class).block().outbox()).isEmpty();
+        ConsumerRecord<String, byte[]> record = onlyRecordFor(household);
+        assertThat(record.key()).isEqualTo(household);
+        assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo("job-placed");
+        assertThat(TopicReader.header(record, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-outbox-1");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(placementsAppliedTo(household)).containsExactly("pl-1"));
+    }
+
+    @Test
+    void an_event_published_before_a_crash_is_sent_again_after_restart_and_applied_once() {
+        String household = household();
+        placeOverHttp(household, "pl-crash", "corr-crash");
+        OutboxStore store = OutboxStores.store(mongo, () -> List.of("ledgers"));
+        OutboxRelay crashingRelay = new OutboxRelay(crashBeforeRemoving(store), publisher(), Duration.ofMillis(100), 100, false);
+
+        assertThatThrownBy(crashingRelay::relayOnce).hasMessageContaining("crashed");
+        assertThat(mongo.findById(household, Ledger.class).block().outbox()).as("still pending after the crash").hasSize(1);
+
+        relay.relayOnce();
+        placeOverHttp(household, "pl-after", "corr-after");
+        relay.relayOnce();
+
+        List<ConsumerRecord<String, byte[]>> sent = TopicReader.awaitRecords(LABOUR, 3, r -> household.equals(r.key()));
+        assertThat(sent).extracting(r -> TopicReader.header(r, CloudEventHeaders.CORRELATION_ID))
+                .containsExactly("corr-crash", "corr-crash", "corr-after");
+        // the later event is on the same partition, so once it is applied the duplicate was seen before it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(placementsAppliedTo(household)).containsExactly("pl-crash", "pl-after"));
+    }
+
+    @Test
+    void a_poison_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_next_record_is_still_applied() {
+        String household = household();
+        EventEnvelope<JobPlaced> good = events.envelope(placement(household, "pl-good"), "corr-poison");
+        OutboxMessage valid = OutboxMessage.of(good);
+        OutboxMessage notJson = new OutboxMessage(UUID.randomUUID().toString(), LABOUR, household,
+                withId(valid.headers(), UUID.randomUUID().toString()), "{\"placementId\": ");
+        OutboxMessage unknownType = new OutboxMessage(UUID.randomUUID().toString(), LABOUR, household,
+                withType(withId(valid.headers(), UUID.randomUUID().toString()), "job-vanished"), valid.payload());
+
+        publisher().publish(List.of(notJson, unknownType, valid));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(placementsAppliedTo(household)).containsExactly("pl-good"));
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.awaitRecords(DEAD_LETTERS, 2, r -> household.equals(r.key()));
+        assertThat(dead).extracting(r -> TopicReader.header(r, "x-exception-message"))
+                .anySatisfy(reason -> assertThat(reason).contains("payload of job-placed is not JSON"))
+                .anySatisfy(reason -> assertThat(reason).contains("unknown event type 'job-vanished'"));
+        assertThat(dead).allSatisfy(r -> {
+            assertThat(TopicReader.header(r, "x-original-topic")).isEqualTo(LABOUR);
+            assertThat(r.headers().lastHeader("x-original-offset")).isNotNull();
+            assertThat(r.headers().lastHeader("x-original-partition")).isNotNull();
+        });
+    }
+
+    @Test
+    void bad_input_over_http_is_a_problem_naming_the_field_and_changes_nothing() {
+        String household = household();
+
+        http.post().uri("/households/{id}/placements", household).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("placementId", "pl-x", "memberId", "m-1", "startDate", "2026-03-01"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors[0].field").isEqualTo("monthlyWageYuan")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("monthlyWageYuan"));
+
+        http.post().uri("/households/{id}/placements", household).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"placementId\":\"pl-x\",\"memberId\":\"m-1\",\"monthlyWageYuan\":3000,\"startDate\":\"next week\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("startDate");
+
+        assertThat(mongo.findById(household, Ledger.class).block()).isNull();
+    }
+
+    @Test
+    void readiness_reports_the_store_and_the_binder_up() {
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private void placeOverHttp(String household, String placementId, String correlationId) {
+        http.post().uri("/households/{id}/placements", household)
+                .header("X-Correlation-ID", correlationId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("placementId", placementId, "memberId", "m-1", "monthlyWageYuan", 3200, "startDate", "2026-03-01"))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("X-Correlation-ID", correlationId);
+    }
+
+    private List<String> placementsAppliedTo(String household) {
+        Tally tally = mongo.findById(household, Tally.class).block();
+        return tally == null ? List.of() : tally.placementIds();
+    }
+
+    private ConsumerRecord<String, byte[]> onlyRecordFor(String household) {
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.awaitRecords(LABOUR, 1, r -> household.equals(r.key()));
+        assertThat(records).hasSize(1);
+        return records.get(0);
+    }
+
+    private OutboxPublisher publisher() {
+        return OutboxStores.publisher(TestInfrastructure.shared().kafkaBootstrapServers(), properties);
+    }
+
+    private static OutboxStore crashBeforeRemoving(OutboxStore store) {
+        AtomicBoolean crashed = new AtomicBoolean();
+        return new OutboxStore() {
+            @Override
+            public List<PendingEvents> findPending(int limit) {
+                return store.findPending(limit);
+            }
+
+            @Override
+            public void remove(PendingEvents published) {
+                crashed.set(true);
+                throw new IllegalStateException("relay crashed after the broker acknowledged");
+            }
+        };
+    }
+
+    private static JobPlaced placement(String household, String placementId) {
+        return new JobPlaced(placementId, household, "m-1", OpeningKind.ENTERPRISE, "520526",
+                new BigDecimal("3200"), LocalDate.of(2026, 3, 1), false, null);
+    }
+
+    private static Map<String, String> withId(Map<String, String> headers, String id) {
+        Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        copy.put(CloudEventHeaders.ID, id);
+        return copy;
+    }
+
+    private static Map<String, String> withType(Map<String, String> headers, String type) {
+        Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        copy.put(CloudEventHeaders.TYPE, type);
+        return copy;
+    }
+
+    private static String household() {
+        return "hh-" + UUID.randomUUID();
+    }
+}
