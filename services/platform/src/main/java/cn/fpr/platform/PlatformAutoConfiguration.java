@@ -1,5 +1,6 @@
 package cn.fpr.platform;
 
+import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.messaging.InboundEvents;
 import cn.fpr.platform.outbox.AggregateRoot;
@@ -10,6 +11,7 @@ import cn.fpr.platform.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -42,6 +44,12 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     InboundEvents inboundEvents(OutboxProperties properties) {
         return new InboundEvents(properties.handlerTimeout());
+    }
+
+    @Bean
+    @ConditionalOnProperty("fpr.identity.hash-key")
+    IdNumberHasher idNumberHasher(@Value("${fpr.identity.hash-key}") String key) {
+        return new IdNumberHasher(key);
     }
 
     @Bean

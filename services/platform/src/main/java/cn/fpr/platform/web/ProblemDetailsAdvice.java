@@ -56,6 +56,11 @@ public class ProblemDetailsAdvice {
                 e.field() + ": " + e.getMessage(), exchange, List.of(fieldError(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), exchange, List.of());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, ServerWebExchange exchange) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), exchange, List.of());

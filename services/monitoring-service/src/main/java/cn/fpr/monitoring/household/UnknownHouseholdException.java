@@ -1,0 +1,11 @@
+package cn.fpr.monitoring.household;
+
+import cn.fpr.platform.messaging.RejectedEventException;
+
+/** A signal for a household the registry does not hold: never retried, dead-lettered with this reason. */
+public class UnknownHouseholdException extends RejectedEventException {
+
+    public UnknownHouseholdException(String householdId) {
+        super("no household " + householdId + " in the registry");
+    }
+}
