@@ -13,6 +13,7 @@ import cn.fpr.contracts.household.LabourMember;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
 import cn.fpr.monitoring.household.Household;
 import cn.fpr.platform.identity.IdNumbers;
+import cn.fpr.testsupport.FixedClock;
 import cn.fpr.testsupport.InfrastructureProperties;
 import cn.fpr.testsupport.RealInfrastructure;
 import cn.fpr.testsupport.TestProducer;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -34,11 +33,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,18 +47,10 @@ import static org.awaitility.Awaitility.await;
 @RealInfrastructure
 @SpringBootTest(classes = MonitoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=monitoring")
-@Import(DepartmentSignalIT.FixedClock.class)
+@Import(FixedClock.class)
 class DepartmentSignalIT {
 
-    static final Instant NOW = Instant.parse("2026-03-16T02:00:00Z");
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
-        }
-    }
+    static final Instant NOW = FixedClock.NOW;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -10,6 +10,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
@@ -33,6 +34,18 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> invalidFields(WebExchangeBindException e, ServerWebExchange exchange) {
         List<Map<String, String>> errors = e.getFieldErrors().stream()
                 .map(error -> fieldError(error.getField(), message(error))).toList();
+        String detail = errors.stream().map(error -> error.get("field") + ": " + error.get("message"))
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", detail, exchange, errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, ServerWebExchange exchange) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> fieldError(
+                        result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())))
+                .toList();
         String detail = errors.stream().map(error -> error.get("field") + ": " + error.get("message"))
                 .collect(Collectors.joining("; "));
         return problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", detail, exchange, errors);

@@ -1,0 +1,101 @@
+package cn.fpr.employment;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.EventCodec;
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.HouseholdCategory;
+import cn.fpr.contracts.LabourCapacity;
+import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.Topics;
+import cn.fpr.contracts.household.HouseholdEvent;
+import cn.fpr.contracts.household.HouseholdFlagged;
+import cn.fpr.contracts.household.HouseholdRiskEliminated;
+import cn.fpr.contracts.household.LabourMember;
+import cn.fpr.contracts.household.Region;
+import cn.fpr.testsupport.FixedClock;
+import cn.fpr.testsupport.InfrastructureProperties;
+import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.TestProducer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** household-flagged from monitoring fills the labour registry, once however often it is delivered. */
+@RealInfrastructure
+@SpringBootTest(classes = EmploymentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=employment")
+@Import(FixedClock.class)
+class HouseholdFlaggedIT {
+
+    static final Region WEINING = new Region("520000", "520526", "520526100", "520526100201");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        InfrastructureProperties.register(registry, "employment_it");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    WebTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Test
+    void workers_of_a_flagged_household_become_job_seekers_once_even_when_the_event_comes_twice() {
+        String household = "hh-520526-" + UUID.randomUUID();
+        EventEnvelope<HouseholdEvent> flagged = envelope(new HouseholdFlagged(household, WEINING, HouseholdCategory.SUDDEN_HARDSHIP,
+                List.of(RiskType.ILLNESS), new BigDecimal("-2666.67"), new BigDecimal("7300"),
+                List.of(new LabourMember("m-1", 1979, LabourCapacity.FULL, List.of("masonry")),
+                        new LabourMember("m-2", 1982, LabourCapacity.WEAK_OR_HALF, List.of())),
+                LocalDate.of(2026, 3, 16)));
+
+        publish(flagged);
+        publish(flagged);
+        publish(envelope(new HouseholdRiskEliminated(household, WEINING, new BigDecimal("9000"), 6, LocalDate.of(2026, 10, 1))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> seekersOf(household)
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].seekerId").isEqualTo(household + ":m-1")
+                .jsonPath("$[0].priority").isEqualTo("MONITORED_HOUSEHOLD")
+                .jsonPath("$[0].registeredOn").isEqualTo("2026-03-16")
+                .jsonPath("$[1].labourCapacity").isEqualTo("WEAK_OR_HALF")
+                .jsonPath("$[0].monitored").isEqualTo(false));
+    }
+
+    @Test
+    void a_malformed_county_code_in_a_query_is_a_problem_naming_the_parameter() {
+        http.get().uri("/api/v1/job-seekers?countyCode=52A").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("countyCode");
+    }
+
+    private WebTestClient.BodyContentSpec seekersOf(String household) {
+        return http.get().uri("/api/v1/job-seekers?householdId={id}", household).exchange().expectStatus().isOk().expectBody();
+    }
+
+    private static EventEnvelope<HouseholdEvent> envelope(HouseholdEvent event) {
+        return EventEnvelope.of(UUID.randomUUID().toString(), "/fpr/monitoring-service", Instant.now(), "corr-emp", event);
+    }
+
+    private static void publish(EventEnvelope<HouseholdEvent> envelope) {
+        TestProducer.send(Topics.HOUSEHOLD.name(), envelope.subject(), CloudEventHeaders.toHeaders(envelope),
+                EventCodec.encode(envelope.data()));
+    }
+}
