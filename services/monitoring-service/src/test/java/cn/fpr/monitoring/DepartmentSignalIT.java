@@ -51,6 +51,7 @@ import static org.awaitility.Awaitility.await;
 class DepartmentSignalIT {
 
     static final Instant NOW = FixedClock.NOW;
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -231,7 +232,7 @@ class DepartmentSignalIT {
 
     /** A valid, synthetic ID number of Weining county born in the given year. */
     private static String idNumber(String birthYear) {
-        String serial = String.format("%03d", (int) (Math.random() * 1000));
+        String serial = String.format("%03d", SERIALS.incrementAndGet());
         return IdNumbers.withCheckCharacter("520526" + birthYear + "0101" + serial);
     }
 }

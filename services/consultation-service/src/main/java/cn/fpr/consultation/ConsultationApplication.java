@@ -1,0 +1,18 @@
+package cn.fpr.consultation;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Consultation (會商): read models of every service for dashboards. */
+@SpringBootApplication
+public class ConsultationApplication {
+
+    /** The application with its own configuration file, {@code consultation.yml}. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(ConsultationApplication.class).properties("spring.config.name=consultation");
+    }
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+}

@@ -1,0 +1,100 @@
+package cn.fpr.consultation;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.EventCodec;
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.HouseholdCategory;
+import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.Topics;
+import cn.fpr.contracts.household.HouseholdEvent;
+import cn.fpr.contracts.household.HouseholdFlagged;
+import cn.fpr.contracts.household.HouseholdRiskEliminated;
+import cn.fpr.contracts.household.Region;
+import cn.fpr.testsupport.InfrastructureProperties;
+import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.TestProducer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Household events become KPIs per region; duplicates do not inflate them. */
+@RealInfrastructure
+@SpringBootTest(classes = ConsultationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=consultation")
+class HouseholdReadModelIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        InfrastructureProperties.register(registry, "consultation_it");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    WebTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Test
+    void a_county_counts_each_monitored_and_eliminated_household_once() {
+        // a synthetic county code (no real Guizhou county ends in 99), used by this test alone
+        Region region = new Region("520000", "520599", "520599100", "520599100201");
+        String first = "hh-" + UUID.randomUUID();
+        String second = "hh-" + UUID.randomUUID();
+        EventEnvelope<HouseholdEvent> firstFlagged = envelope(flagged(first, region, HouseholdCategory.SUDDEN_HARDSHIP));
+
+        publish(firstFlagged);
+        publish(firstFlagged);
+        publish(envelope(flagged(second, region, HouseholdCategory.MARGINAL)));
+        publish(envelope(new HouseholdRiskEliminated(second, region, new BigDecimal("9100"), 6, LocalDate.of(2026, 10, 9))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> kpis(region.countyCode())
+                .jsonPath("$.level").isEqualTo("COUNTY")
+                .jsonPath("$.monitored").isEqualTo(1)
+                .jsonPath("$.riskEliminated").isEqualTo(1)
+                .jsonPath("$.monitoredByCategory.SUDDEN_HARDSHIP").isEqualTo(1));
+        http.get().uri("/api/v1/households/{id}", second).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("RISK_ELIMINATED").jsonPath("$.eliminatedOn").isEqualTo("2026-10-09");
+    }
+
+    @Test
+    void a_region_code_of_no_known_shape_is_a_problem_naming_the_parameter() {
+        http.get().uri("/api/v1/kpis/households?region=52").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("region");
+    }
+
+    private WebTestClient.BodyContentSpec kpis(String region) {
+        return http.get().uri("/api/v1/kpis/households?region={r}", region).exchange().expectStatus().isOk().expectBody();
+    }
+
+    private static HouseholdFlagged flagged(String household, Region region, HouseholdCategory category) {
+        return new HouseholdFlagged(household, region, category, List.of(RiskType.ILLNESS), new BigDecimal("1200"),
+                new BigDecimal("7300"), List.of(), LocalDate.of(2026, 3, 16));
+    }
+
+    private static EventEnvelope<HouseholdEvent> envelope(HouseholdEvent event) {
+        return EventEnvelope.of(UUID.randomUUID().toString(), "/fpr/monitoring-service", Instant.parse("2026-03-16T02:00:00Z"),
+                "corr-consultation", event);
+    }
+
+    private static void publish(EventEnvelope<HouseholdEvent> envelope) {
+        TestProducer.send(Topics.HOUSEHOLD.name(), envelope.subject(), CloudEventHeaders.toHeaders(envelope),
+                EventCodec.encode(envelope.data()));
+    }
+}
