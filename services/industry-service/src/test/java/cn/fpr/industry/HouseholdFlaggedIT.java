@@ -1,0 +1,82 @@
+package cn.fpr.industry;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.EventCodec;
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.HouseholdCategory;
+import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.Topics;
+import cn.fpr.contracts.household.HouseholdEvent;
+import cn.fpr.contracts.household.HouseholdFlagged;
+import cn.fpr.contracts.household.Region;
+import cn.fpr.testsupport.InfrastructureProperties;
+import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.TestProducer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** household-flagged tells industry which households may be offered microcredit. */
+@RealInfrastructure
+@SpringBootTest(classes = IndustryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=industry")
+class HouseholdFlaggedIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        InfrastructureProperties.register(registry, "industry_it");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    WebTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Test
+    void a_marginal_household_in_guangxi_is_known_but_not_eligible_while_one_in_guizhou_is() {
+        String guangxi = "hh-" + UUID.randomUUID();
+        String guizhou = "hh-" + UUID.randomUUID();
+        publish(flagged(guangxi, new Region("450000", "450326", "450326100", "450326100201")));
+        publish(flagged(guizhou, new Region("520000", "520526", "520526100", "520526100201")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            borrower(guangxi).jsonPath("$.eligible").isEqualTo(false).jsonPath("$.monitored").isEqualTo(true);
+            borrower(guizhou).jsonPath("$.eligible").isEqualTo(true);
+        });
+        http.get().uri("/api/v1/borrowers/{id}", "hh-unknown").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    private WebTestClient.BodyContentSpec borrower(String household) {
+        return http.get().uri("/api/v1/borrowers/{id}", household).exchange().expectStatus().isOk().expectBody();
+    }
+
+    private static HouseholdFlagged flagged(String household, Region region) {
+        return new HouseholdFlagged(household, region, HouseholdCategory.MARGINAL, List.of(RiskType.INDUSTRY_FAILURE),
+                new BigDecimal("5200"), new BigDecimal("7000"), List.of(), LocalDate.of(2026, 3, 16));
+    }
+
+    private static void publish(HouseholdEvent event) {
+        EventEnvelope<HouseholdEvent> envelope = EventEnvelope.of(UUID.randomUUID().toString(), "/fpr/monitoring-service",
+                Instant.parse("2026-03-16T02:00:00Z"), "corr-industry", event);
+        TestProducer.send(Topics.HOUSEHOLD.name(), envelope.subject(), CloudEventHeaders.toHeaders(envelope),
+                EventCodec.encode(event));
+    }
+}
