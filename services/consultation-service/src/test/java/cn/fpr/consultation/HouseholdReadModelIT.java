@@ -1,12 +1,8 @@
 package cn.fpr.consultation;
 
-import cn.fpr.contracts.CloudEventHeaders;
-import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.RiskType;
-import cn.fpr.contracts.Topics;
-import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.Region;
@@ -23,7 +19,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +30,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ConsultationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=consultation")
 class HouseholdReadModelIT {
+
+    private static final String MONITORING = "/fpr/monitoring-service";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -56,12 +53,12 @@ class HouseholdReadModelIT {
         Region region = new Region("520000", "520599", "520599100", "520599100201");
         String first = "hh-" + UUID.randomUUID();
         String second = "hh-" + UUID.randomUUID();
-        EventEnvelope<HouseholdEvent> firstFlagged = envelope(flagged(first, region, HouseholdCategory.SUDDEN_HARDSHIP));
-
-        publish(firstFlagged);
-        publish(firstFlagged);
-        publish(envelope(flagged(second, region, HouseholdCategory.MARGINAL)));
-        publish(envelope(new HouseholdRiskEliminated(second, region, new BigDecimal("9100"), 6, LocalDate.of(2026, 10, 9))));
+        EventEnvelope<HouseholdFlagged> firstFlagged = TestProducer.publish(MONITORING, "corr-c1",
+                flagged(first, region, HouseholdCategory.SUDDEN_HARDSHIP));
+        TestProducer.publish(firstFlagged);
+        TestProducer.publish(MONITORING, "corr-c2", flagged(second, region, HouseholdCategory.MARGINAL));
+        TestProducer.publish(MONITORING, "corr-c3",
+                new HouseholdRiskEliminated(second, region, new BigDecimal("9100"), 6, LocalDate.of(2026, 10, 9)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> kpis(region.countyCode())
                 .jsonPath("$.level").isEqualTo("COUNTY")
@@ -88,13 +85,4 @@ class HouseholdReadModelIT {
                 new BigDecimal("7300"), List.of(), LocalDate.of(2026, 3, 16));
     }
 
-    private static EventEnvelope<HouseholdEvent> envelope(HouseholdEvent event) {
-        return EventEnvelope.of(UUID.randomUUID().toString(), "/fpr/monitoring-service", Instant.parse("2026-03-16T02:00:00Z"),
-                "corr-consultation", event);
-    }
-
-    private static void publish(EventEnvelope<HouseholdEvent> envelope) {
-        TestProducer.send(Topics.HOUSEHOLD.name(), envelope.subject(), CloudEventHeaders.toHeaders(envelope),
-                EventCodec.encode(envelope.data()));
-    }
 }

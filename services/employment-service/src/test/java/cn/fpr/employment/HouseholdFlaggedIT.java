@@ -1,13 +1,9 @@
 package cn.fpr.employment;
 
-import cn.fpr.contracts.CloudEventHeaders;
-import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.RiskType;
-import cn.fpr.contracts.Topics;
-import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.LabourMember;
@@ -27,7 +23,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 @Import(FixedClock.class)
 class HouseholdFlaggedIT {
 
+    static final String MONITORING = "/fpr/monitoring-service";
     static final Region WEINING = new Region("520000", "520526", "520526100", "520526100201");
 
     @DynamicPropertySource
@@ -60,15 +56,15 @@ class HouseholdFlaggedIT {
     @Test
     void workers_of_a_flagged_household_become_job_seekers_once_even_when_the_event_comes_twice() {
         String household = "hh-520526-" + UUID.randomUUID();
-        EventEnvelope<HouseholdEvent> flagged = envelope(new HouseholdFlagged(household, WEINING, HouseholdCategory.SUDDEN_HARDSHIP,
+        EventEnvelope<HouseholdFlagged> flagged = TestProducer.publish(MONITORING, "corr-emp", new HouseholdFlagged(household, WEINING, HouseholdCategory.SUDDEN_HARDSHIP,
                 List.of(RiskType.ILLNESS), new BigDecimal("-2666.67"), new BigDecimal("7300"),
                 List.of(new LabourMember("m-1", 1979, LabourCapacity.FULL, List.of("masonry")),
                         new LabourMember("m-2", 1982, LabourCapacity.WEAK_OR_HALF, List.of())),
                 LocalDate.of(2026, 3, 16)));
 
-        publish(flagged);
-        publish(flagged);
-        publish(envelope(new HouseholdRiskEliminated(household, WEINING, new BigDecimal("9000"), 6, LocalDate.of(2026, 10, 1))));
+        TestProducer.publish(flagged);
+        TestProducer.publish(MONITORING, "corr-emp", new HouseholdRiskEliminated(household, WEINING, new BigDecimal("9000"), 6,
+                LocalDate.of(2026, 10, 1)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> seekersOf(household)
                 .jsonPath("$.length()").isEqualTo(2)
@@ -90,12 +86,4 @@ class HouseholdFlaggedIT {
         return http.get().uri("/api/v1/job-seekers?householdId={id}", household).exchange().expectStatus().isOk().expectBody();
     }
 
-    private static EventEnvelope<HouseholdEvent> envelope(HouseholdEvent event) {
-        return EventEnvelope.of(UUID.randomUUID().toString(), "/fpr/monitoring-service", Instant.now(), "corr-emp", event);
-    }
-
-    private static void publish(EventEnvelope<HouseholdEvent> envelope) {
-        TestProducer.send(Topics.HOUSEHOLD.name(), envelope.subject(), CloudEventHeaders.toHeaders(envelope),
-                EventCodec.encode(envelope.data()));
-    }
 }

@@ -1,12 +1,7 @@
 package cn.fpr.industry;
 
-import cn.fpr.contracts.CloudEventHeaders;
-import cn.fpr.contracts.EventCodec;
-import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.RiskType;
-import cn.fpr.contracts.Topics;
-import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.Region;
 import cn.fpr.testsupport.InfrastructureProperties;
@@ -22,7 +17,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -73,10 +67,7 @@ class HouseholdFlaggedIT {
                 new BigDecimal("5200"), new BigDecimal("7000"), List.of(), LocalDate.of(2026, 3, 16));
     }
 
-    private static void publish(HouseholdEvent event) {
-        EventEnvelope<HouseholdEvent> envelope = EventEnvelope.of(UUID.randomUUID().toString(), "/fpr/monitoring-service",
-                Instant.parse("2026-03-16T02:00:00Z"), "corr-industry", event);
-        TestProducer.send(Topics.HOUSEHOLD.name(), envelope.subject(), CloudEventHeaders.toHeaders(envelope),
-                EventCodec.encode(event));
+    private static void publish(HouseholdFlagged event) {
+        TestProducer.publish("/fpr/monitoring-service", "corr-industry", event);
     }
 }

@@ -3,7 +3,6 @@ package cn.fpr.monitoring;
 import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.Department;
 import cn.fpr.contracts.EventCodec;
-import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.RiskType;
@@ -224,10 +223,7 @@ class DepartmentSignalIT {
     }
 
     private static void sendToSignalsTopic(DepartmentSignalReceived signal, String correlationId) {
-        EventEnvelope<DepartmentSignalReceived> envelope = EventEnvelope.of(UUID.randomUUID().toString(),
-                "/departments/medical-insurance", NOW, correlationId, signal);
-        TestProducer.send(Topics.DEPARTMENT_SIGNALS.name(), signal.householdId(), CloudEventHeaders.toHeaders(envelope),
-                EventCodec.encode(signal));
+        TestProducer.publish("/departments/medical-insurance", correlationId, signal);
     }
 
     /** A valid, synthetic ID number of Weining county born in the given year. */

@@ -1,0 +1,130 @@
+package cn.fpr.system;
+
+import cn.fpr.consultation.ConsultationApplication;
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.Department;
+import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.Topics;
+import cn.fpr.contracts.signals.DepartmentSignalReceived;
+import cn.fpr.employment.EmploymentApplication;
+import cn.fpr.monitoring.MonitoringApplication;
+import cn.fpr.platform.identity.IdNumbers;
+import cn.fpr.testsupport.FixedClock;
+import cn.fpr.testsupport.InfrastructureProperties;
+import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.TestProducer;
+import cn.fpr.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton end to end: monitoring, employment and consultation, each with its own
+ * database, on one real broker and store. A department's warning flags a household in
+ * monitoring; employment registers its worker as a job seeker; consultation shows it.
+ */
+@RealInfrastructure
+class SkeletonFlowIT {
+
+    private static final List<ConfigurableApplicationContext> SERVICES = new java.util.ArrayList<>();
+    private static WebTestClient monitoring;
+    private static WebTestClient employment;
+    private static WebTestClient consultation;
+
+    @BeforeAll
+    static void startServices() {
+        monitoring = start(MonitoringApplication.application(), "monitoring_system");
+        employment = start(EmploymentApplication.application(), "employment_system");
+        consultation = start(ConsultationApplication.application(), "consultation_system");
+    }
+
+    @AfterAll
+    static void stopServices() {
+        SERVICES.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void a_department_warning_flags_a_household_whose_worker_becomes_a_job_seeker_and_the_dashboard_shows_it() {
+        String worker = IdNumbers.withCheckCharacter("52052619850302141");
+        String child = IdNumbers.withCheckCharacter("52052620140911142");
+        String household = register(worker, child);
+
+        TestProducer.publish("/departments/medical-insurance", "corr-skeleton-1", new DepartmentSignalReceived(
+                "MI-2026-0316-001", household, Department.MEDICAL_INSURANCE, RiskType.ILLNESS, LocalDate.of(2026, 3, 12),
+                new BigDecimal("16000"), new BigDecimal("30000"), "inpatient treatment, large out-of-pocket costs"));
+
+        ConsumerRecord<String, byte[]> flagged = TopicReader.awaitRecords(Topics.HOUSEHOLD.name(), 1, r -> household.equals(r.key())).get(0);
+        assertThat(TopicReader.header(flagged, CloudEventHeaders.TYPE)).isEqualTo("household-flagged");
+        assertThat(TopicReader.header(flagged, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-skeleton-1");
+        assertThat(new String(flagged.value(), StandardCharsets.UTF_8)).doesNotContain(worker).doesNotContain(child);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                employment.get().uri("/api/v1/job-seekers?householdId={id}", household).exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.length()").isEqualTo(1)
+                        .jsonPath("$[0].memberId").isEqualTo("m-1")
+                        .jsonPath("$[0].priority").isEqualTo("MONITORED_HOUSEHOLD"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                consultation.get().uri("/api/v1/households/{id}", household).exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.status").isEqualTo("MONITORED")
+                        .jsonPath("$.category").isEqualTo("UNSTABLE_LIFTED")
+                        .jsonPath("$.flaggedOn").isEqualTo("2026-03-16"));
+        consultation.get().uri("/api/v1/kpis/households?region=520526").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.monitored").isEqualTo(1);
+    }
+
+    @Test
+    void every_service_reports_ready() {
+        Stream.of(monitoring, employment, consultation).forEach(service ->
+                service.get().uri("/actuator/health/readiness").exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.status").isEqualTo("UP"));
+    }
+
+    private static String register(String... idNumbers) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("region", Map.of("provinceCode", "520000", "countyCode", "520526", "townshipCode", "520526100",
+                "villageCode", "520526100201"));
+        body.put("liftedFromPoverty", true);
+        body.put("annualNetIncomeYuan", 16000);
+        body.put("members", List.of(
+                Map.of("idNumber", idNumbers[0], "relation", "HEAD", "labourCapacity", "FULL", "skills", List.of("masonry")),
+                Map.of("idNumber", idNumbers[1], "relation", "CHILD", "labourCapacity", "NONE")));
+        String json = new String(monitoring.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        return json.replaceAll("(?s).*\"householdId\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static WebTestClient start(SpringApplicationBuilder service, String database) {
+        // command-line arguments outrank the service's own configuration file, as they would in a deployment
+        Stream<String> arguments = Stream.concat(Stream.of("--server.port=0"),
+                InfrastructureProperties.of(database).entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()));
+        ConfigurableApplicationContext context = service.sources(FixedClock.class).run(arguments.toArray(String[]::new));
+        SERVICES.add(context);
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+}
