@@ -9,7 +9,7 @@ import java.util.Map;
  * A real Apache Kafka broker in KRaft mode (spring-kafka-test's {@link EmbeddedKafkaKraftBroker},
  * built from the Kafka Maven artifacts) and mongo-java-server, both inside the test JVM.
  */
-final class EmbeddedInfrastructure implements TestInfrastructure {
+public final class EmbeddedInfrastructure implements TestInfrastructure {
 
     private static EmbeddedInfrastructure instance;
 
@@ -17,8 +17,8 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     private final MongoServer mongo;
     private final String mongoAddress;
 
-    private EmbeddedInfrastructure() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+    private EmbeddedInfrastructure(int kafkaPort, int mongoPort) {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3).kafkaPorts(kafkaPort);
         kafka.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "group.initial.rebalance.delay.ms", "0",
@@ -26,16 +26,22 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new HelloAnsweringMemoryBackend());
         mongo.enableOplog();
-        java.net.InetSocketAddress address = mongo.bind();
+        mongo.bind("127.0.0.1", mongoPort);
+        java.net.InetSocketAddress address = mongo.getLocalAddress();
         mongoAddress = address.getHostString() + ":" + address.getPort();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-infrastructure-stop"));
     }
 
     static synchronized EmbeddedInfrastructure instance() {
         if (instance == null) {
-            instance = new EmbeddedInfrastructure();
+            instance = new EmbeddedInfrastructure(0, 0);
         }
         return instance;
+    }
+
+    /** Starts a broker and a store on the given ports (0: any free port), stopped when the JVM exits. */
+    public static EmbeddedInfrastructure start(int kafkaPort, int mongoPort) {
+        return new EmbeddedInfrastructure(kafkaPort, mongoPort);
     }
 
     @Override

@@ -1,0 +1,26 @@
+package cn.fpr.local;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the README's run command starts: all five services come up ready on their own broker and store. */
+class LocalStackIT {
+
+    @Test
+    void all_five_services_start_and_report_ready() {
+        try (LocalStack stack = LocalStack.start(LocalStack.Ports.any())) {
+            assertThat(stack.services()).containsExactly("monitoring", "industry", "employment", "cooperation", "consultation");
+            for (String service : stack.services()) {
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + stack.port(service))
+                        .responseTimeout(Duration.ofSeconds(30)).build()
+                        .get().uri("/actuator/health/readiness").exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.status").isEqualTo("UP");
+            }
+        }
+    }
+}
