@@ -62,7 +62,9 @@ class ContractsAgreementTest {
         JsonNode schema = schema(type);
         Set<String> required = texts(schema.get("required"));
         for (RecordComponent component : type.payload().getRecordComponents()) {
-            JsonNode typeNode = schema.get("properties").get(component.getName()).get("type");
+            JsonNode property = schema.get("properties").get(component.getName());
+            assertThat(property).as("schema property %s.%s", type.name(), component.getName()).isNotNull();
+            JsonNode typeNode = property.get("type");
             boolean nullable = typeNode.isArray() && texts(typeNode).contains("null");
             assertThat(required.contains(component.getName()))
                     .as("%s.%s is required unless its schema type allows null", type.name(), component.getName())

@@ -87,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
         java.util.Collections.reverse(contexts);
         contexts.forEach(ConfigurableApplicationContext::close);
         running.clear();
+        infrastructure.stop();
     }
 
     public static void main(String[] args) {

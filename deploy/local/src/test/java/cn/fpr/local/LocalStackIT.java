@@ -1,9 +1,7 @@
 package cn.fpr.local;
 
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +13,7 @@ class LocalStackIT {
         try (LocalStack stack = LocalStack.start(LocalStack.Ports.any())) {
             assertThat(stack.services()).containsExactly("monitoring", "industry", "employment", "cooperation", "consultation");
             for (String service : stack.services()) {
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + stack.port(service))
-                        .responseTimeout(Duration.ofSeconds(30)).build()
+                ServiceIntegrationTest.client(stack.port(service))
                         .get().uri("/actuator/health/readiness").exchange()
                         .expectStatus().isOk()
                         .expectBody().jsonPath("$.status").isEqualTo("UP");

@@ -6,15 +6,10 @@ import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.Region;
-import cn.fpr.testsupport.InfrastructureProperties;
-import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
@@ -26,26 +21,14 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** Household events become KPIs per region; duplicates do not inflate them. */
-@RealInfrastructure
 @SpringBootTest(classes = ConsultationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=consultation")
-class HouseholdReadModelIT {
+class HouseholdReadModelIT extends ServiceIntegrationTest {
 
     private static final String MONITORING = "/fpr/monitoring-service";
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfrastructureProperties.register(registry, "consultation_it");
-    }
 
-    @Value("${local.server.port}")
-    int port;
-    WebTestClient http;
 
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void a_county_counts_each_monitored_and_eliminated_household_once() {

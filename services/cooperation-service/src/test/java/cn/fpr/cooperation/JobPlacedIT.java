@@ -4,16 +4,10 @@ import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.OpeningKind;
 import cn.fpr.contracts.labour.JobLost;
 import cn.fpr.contracts.labour.JobPlaced;
-import cn.fpr.testsupport.InfrastructureProperties;
-import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,26 +16,14 @@ import java.time.LocalDate;
 import static org.awaitility.Awaitility.await;
 
 /** Cross-region placements count toward their pairing's labour transfer, once each. */
-@RealInfrastructure
 @SpringBootTest(classes = CooperationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=cooperation")
-class JobPlacedIT {
+class JobPlacedIT extends ServiceIntegrationTest {
 
     private static final String EMPLOYMENT = "/fpr/employment-service";
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfrastructureProperties.register(registry, "cooperation_it");
-    }
 
-    @Value("${local.server.port}")
-    int port;
-    WebTestClient http;
 
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void guangdong_guizhou_counts_its_transfers_once_and_knows_who_is_still_in_work() {

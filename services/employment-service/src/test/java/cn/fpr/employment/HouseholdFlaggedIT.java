@@ -9,16 +9,11 @@ import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.LabourMember;
 import cn.fpr.contracts.household.Region;
 import cn.fpr.testsupport.FixedClock;
-import cn.fpr.testsupport.InfrastructureProperties;
-import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
@@ -30,28 +25,16 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** household-flagged from monitoring fills the labour registry, once however often it is delivered. */
-@RealInfrastructure
 @SpringBootTest(classes = EmploymentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=employment")
 @Import(FixedClock.class)
-class HouseholdFlaggedIT {
+class HouseholdFlaggedIT extends ServiceIntegrationTest {
 
     static final String MONITORING = "/fpr/monitoring-service";
     static final Region WEINING = new Region("520000", "520526", "520526100", "520526100201");
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfrastructureProperties.register(registry, "employment_it");
-    }
 
-    @Value("${local.server.port}")
-    int port;
-    WebTestClient http;
 
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void workers_of_a_flagged_household_become_job_seekers_once_even_when_the_event_comes_twice() {

@@ -4,15 +4,10 @@ import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.Region;
-import cn.fpr.testsupport.InfrastructureProperties;
-import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
@@ -24,24 +19,12 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** household-flagged tells industry which households may be offered microcredit. */
-@RealInfrastructure
 @SpringBootTest(classes = IndustryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=industry")
-class HouseholdFlaggedIT {
+class HouseholdFlaggedIT extends ServiceIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfrastructureProperties.register(registry, "industry_it");
-    }
 
-    @Value("${local.server.port}")
-    int port;
-    WebTestClient http;
 
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void a_marginal_household_in_guangxi_is_known_but_not_eligible_while_one_in_guizhou_is() {

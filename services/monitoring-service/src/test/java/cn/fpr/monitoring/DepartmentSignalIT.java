@@ -13,21 +13,17 @@ import cn.fpr.contracts.signals.DepartmentSignalReceived;
 import cn.fpr.monitoring.household.Household;
 import cn.fpr.platform.identity.IdNumbers;
 import cn.fpr.testsupport.FixedClock;
-import cn.fpr.testsupport.InfrastructureProperties;
-import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
@@ -43,30 +39,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A department's warning, from either door, to household-flagged on the real broker and store. */
-@RealInfrastructure
 @SpringBootTest(classes = MonitoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=monitoring")
 @Import(FixedClock.class)
-class DepartmentSignalIT {
+class DepartmentSignalIT extends ServiceIntegrationTest {
 
     static final Instant NOW = FixedClock.NOW;
     private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfrastructureProperties.register(registry, "monitoring_it");
-    }
 
     @Autowired
     ReactiveMongoTemplate mongo;
-    @Value("${local.server.port}")
-    int port;
-    WebTestClient http;
 
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void a_medical_insurance_warning_on_the_signals_topic_flags_the_household_once() {
@@ -130,6 +114,7 @@ class DepartmentSignalIT {
 
     @Test
     void registration_with_a_wrong_id_number_names_the_member_field_and_stores_nothing() {
+        long householdsBefore = householdCount();
         String wrong = idNumber("1980").substring(0, 17) + (idNumber("1980").endsWith("0") ? "1" : "0");
 
         http.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
@@ -139,8 +124,7 @@ class DepartmentSignalIT {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("members[1].idNumber");
 
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Household.class).block())
-                .isEqualTo(householdsBefore());
+        assertThat(householdCount()).isEqualTo(householdsBefore);
     }
 
     @Test
@@ -161,15 +145,8 @@ class DepartmentSignalIT {
                 .jsonPath("$.errors[0].field").isEqualTo("householdId");
     }
 
-    private long householdsBefore;
-
-    private long householdsBefore() {
-        return householdsBefore;
-    }
-
-    @BeforeEach
-    void countHouseholds() {
-        householdsBefore = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Household.class).block();
+    private long householdCount() {
+        return mongo.count(new Query(), Household.class).block();
     }
 
     private String register(String... idNumbers) {

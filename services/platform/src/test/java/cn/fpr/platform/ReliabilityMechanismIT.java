@@ -14,21 +14,15 @@ import cn.fpr.platform.outbox.OutboxStores;
 import cn.fpr.platform.testapp.Ledger;
 import cn.fpr.platform.testapp.PlatformTestApplication;
 import cn.fpr.platform.testapp.Tally;
-import cn.fpr.testsupport.InfrastructureProperties;
-import cn.fpr.testsupport.RealInfrastructure;
 import cn.fpr.testsupport.TestInfrastructure;
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -46,17 +40,12 @@ import static org.awaitility.Awaitility.await;
  * The platform's reliability mechanism on the real broker and store: outbox, at-least-once relay,
  * idempotent consumer, dead letters, problem details and correlation IDs.
  */
-@RealInfrastructure
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReliabilityMechanismIT {
+class ReliabilityMechanismIT extends ServiceIntegrationTest {
 
     private static final String LABOUR = Topics.LABOUR.name();
     private static final String DEAD_LETTERS = "error." + LABOUR + ".platform-test";
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfrastructureProperties.register(registry, "platform_test");
-    }
 
     @Autowired
     OutboxRelay relay;
@@ -66,15 +55,8 @@ class ReliabilityMechanismIT {
     Events events;
     @Autowired
     OutboxProperties properties;
-    @Value("${local.server.port}")
-    int port;
 
-    WebTestClient http;
 
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void a_state_change_and_its_event_are_saved_together_then_relayed_with_the_callers_correlation_id() {

@@ -12,6 +12,7 @@ import cn.fpr.platform.identity.IdNumbers;
 import cn.fpr.testsupport.FixedClock;
 import cn.fpr.testsupport.InfrastructureProperties;
 import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -125,6 +126,6 @@ class SkeletonFlowIT {
         ConfigurableApplicationContext context = service.sources(FixedClock.class).run(arguments.toArray(String[]::new));
         SERVICES.add(context);
         String port = context.getEnvironment().getProperty("local.server.port");
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return ServiceIntegrationTest.client(Integer.parseInt(port));
     }
 }

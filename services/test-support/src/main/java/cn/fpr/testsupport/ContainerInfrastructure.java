@@ -6,6 +6,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /**
  * Apache Kafka (KRaft) and MongoDB (single-node replica set) in containers, for machines with a
  * Docker engine. Same contract as the embedded pair, so every test body runs unchanged on it.
+ * Testcontainers removes the containers when the JVM exits.
  */
 final class ContainerInfrastructure implements TestInfrastructure {
 
@@ -25,7 +26,6 @@ final class ContainerInfrastructure implements TestInfrastructure {
         mongo = new MongoDBContainer(MONGO_IMAGE).withReplicaSet();
         kafka.start();
         mongo.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "container-infrastructure-stop"));
     }
 
     static synchronized ContainerInfrastructure instance() {
@@ -48,10 +48,5 @@ final class ContainerInfrastructure implements TestInfrastructure {
     @Override
     public String description() {
         return "Testcontainers " + KAFKA_IMAGE + " and " + MONGO_IMAGE;
-    }
-
-    private void stop() {
-        kafka.stop();
-        mongo.stop();
     }
 }

@@ -29,7 +29,6 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         mongo.bind("127.0.0.1", mongoPort);
         java.net.InetSocketAddress address = mongo.getLocalAddress();
         mongoAddress = address.getHostString() + ":" + address.getPort();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-infrastructure-stop"));
     }
 
     static synchronized EmbeddedInfrastructure instance() {
@@ -39,7 +38,10 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         return instance;
     }
 
-    /** Starts a broker and a store on the given ports (0: any free port), stopped when the JVM exits. */
+    /**
+     * Starts a broker and a store on the given ports (0: any free port). Tests leave them running
+     * until the JVM exits, so no client sees the broker go before its application context closes.
+     */
     public static EmbeddedInfrastructure start(int kafkaPort, int mongoPort) {
         return new EmbeddedInfrastructure(kafkaPort, mongoPort);
     }
@@ -59,7 +61,8 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         return "embedded Kafka (KRaft) at " + kafkaBootstrapServers() + ", mongo-java-server at " + mongoAddress;
     }
 
-    private void stop() {
+    /** Stops the store and the broker; call after the services that use them have stopped. */
+    public void stop() {
         mongo.shutdownNow();
         kafka.destroy();
     }

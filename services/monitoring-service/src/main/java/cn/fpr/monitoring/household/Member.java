@@ -3,6 +3,8 @@ package cn.fpr.monitoring.household;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.monitoring.household.model.Relation;
 
+import org.springframework.data.mongodb.core.index.Indexed;
+
 import java.util.List;
 
 /**
@@ -16,6 +18,6 @@ import java.util.List;
  * @param labourCapacity  labour capacity
  * @param skills          labour skills
  */
-public record Member(String memberId, String idHash, String maskedIdNumber, int birthYear, Relation relation,
+public record Member(String memberId, @Indexed String idHash, String maskedIdNumber, int birthYear, Relation relation,
                      LabourCapacity labourCapacity, List<String> skills) {
 }

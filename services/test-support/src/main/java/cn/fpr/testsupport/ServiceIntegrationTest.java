@@ -1,0 +1,38 @@
+package cn.fpr.testsupport;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+
+/**
+ * Base of a test that runs one service (a {@code @SpringBootTest} on a random port) on the shared
+ * broker and store, and talks to it over HTTP as its users would.
+ */
+@RealInfrastructure
+public abstract class ServiceIntegrationTest {
+
+    @Value("${local.server.port}")
+    private int port;
+
+    /** A client of the service under test. */
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        InfrastructureProperties.register(registry, "service_under_test");
+    }
+
+    @BeforeEach
+    void httpClient() {
+        http = client(port);
+    }
+
+    /** A client of a service listening on the port on this machine. */
+    public static WebTestClient client(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+}
