@@ -1,6 +1,10 @@
 package cn.fpr.contracts;
 
+import cn.fpr.contracts.household.CaseClosed;
+import cn.fpr.contracts.household.CaseOpened;
+import cn.fpr.contracts.household.CaseOverdue;
 import cn.fpr.contracts.household.HouseholdFlagged;
+import cn.fpr.contracts.household.HouseholdReassessed;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.labour.JobLost;
 import cn.fpr.contracts.labour.JobPlaced;
@@ -28,6 +32,14 @@ public final class EventCatalogue {
             new EventType<>("household-flagged", 1, HouseholdFlagged.class, Topics.HOUSEHOLD);
     public static final EventType<HouseholdRiskEliminated> HOUSEHOLD_RISK_ELIMINATED =
             new EventType<>("household-risk-eliminated", 1, HouseholdRiskEliminated.class, Topics.HOUSEHOLD);
+    public static final EventType<CaseOpened> CASE_OPENED =
+            new EventType<>("case-opened", 1, CaseOpened.class, Topics.HOUSEHOLD);
+    public static final EventType<CaseOverdue> CASE_OVERDUE =
+            new EventType<>("case-overdue", 1, CaseOverdue.class, Topics.HOUSEHOLD);
+    public static final EventType<CaseClosed> CASE_CLOSED =
+            new EventType<>("case-closed", 1, CaseClosed.class, Topics.HOUSEHOLD);
+    public static final EventType<HouseholdReassessed> HOUSEHOLD_REASSESSED =
+            new EventType<>("household-reassessed", 1, HouseholdReassessed.class, Topics.HOUSEHOLD);
     public static final EventType<JobPlaced> JOB_PLACED =
             new EventType<>("job-placed", 1, JobPlaced.class, Topics.LABOUR);
     public static final EventType<JobLost> JOB_LOST =
@@ -49,6 +61,7 @@ public final class EventCatalogue {
 
     public static final List<EventType<?>> ALL = List.of(
             DEPARTMENT_SIGNAL_RECEIVED, HOUSEHOLD_FLAGGED, HOUSEHOLD_RISK_ELIMINATED,
+            CASE_OPENED, CASE_OVERDUE, CASE_CLOSED, HOUSEHOLD_REASSESSED,
             JOB_PLACED, JOB_LOST, TRAINING_COMPLETED,
             LOAN_ISSUED, LOAN_OVERDUE, DIVIDEND_PAID,
             AGREEMENT_SIGNED, FUNDS_ALLOCATED, LABOUR_OFFER_POSTED);

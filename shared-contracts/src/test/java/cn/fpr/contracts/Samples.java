@@ -1,6 +1,10 @@
 package cn.fpr.contracts;
 
+import cn.fpr.contracts.household.CaseClosed;
+import cn.fpr.contracts.household.CaseOpened;
+import cn.fpr.contracts.household.CaseOverdue;
 import cn.fpr.contracts.household.HouseholdFlagged;
+import cn.fpr.contracts.household.HouseholdReassessed;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.LabourMember;
 import cn.fpr.contracts.household.Region;
@@ -31,8 +35,17 @@ final class Samples {
                     RiskType.ILLNESS, DAY, new BigDecimal("21000"), new BigDecimal("38000.50"), "inpatient costs")),
             sample(new HouseholdFlagged("hh-520526-0001", WEINING, HouseholdCategory.SUDDEN_HARDSHIP,
                     List.of(RiskType.ILLNESS), new BigDecimal("-4250.13"), new BigDecimal("6900"),
-                    List.of(new LabourMember("m-2", 1988, LabourCapacity.FULL, List.of("welding"))), DAY)),
-            sample(new HouseholdRiskEliminated("hh-520526-0001", WEINING, new BigDecimal("9800"), 7, DAY)),
+                    true, List.of(new LabourMember("m-2", 1988, LabourCapacity.FULL, List.of("welding"))),
+                    List.of(AssistanceNeed.MEDICAL_ASSISTANCE, AssistanceNeed.SUITABLE_WORK), "case-1", DAY)),
+            sample(new HouseholdRiskEliminated("hh-520526-0001", WEINING, new BigDecimal("9800"), 7, "case-2", DAY)),
+            sample(new CaseOpened("case-1", "hh-520526-0001", WEINING, CaseKind.IDENTIFICATION, List.of(RiskType.ILLNESS),
+                    DAY, DAY.plusDays(15))),
+            sample(new CaseOverdue("case-1", "hh-520526-0001", WEINING, CaseKind.IDENTIFICATION, CaseStep.VILLAGE_REVIEW,
+                    DAY, DAY.plusDays(15), 2)),
+            sample(new CaseClosed("case-1", "hh-520526-0001", WEINING, CaseKind.IDENTIFICATION, CaseOutcome.APPROVED,
+                    CaseStep.COUNTY_APPROVAL, "income below the line after medical costs", DAY)),
+            sample(new HouseholdReassessed("hh-520526-0001", WEINING, 2026, new BigDecimal("7300"), new BigDecimal("7100"),
+                    true, DAY)),
             sample(new JobPlaced("pl-1", "hh-520526-0001", "m-2", OpeningKind.EAST_WEST_LABOUR_OFFER, "440306",
                     new BigDecimal("5200"), DAY, true, "pair-44-52")),
             sample(new JobLost("pl-1", "hh-520526-0001", "m-2", DAY, "factory closed")),

@@ -41,7 +41,7 @@ class HouseholdReadModelIT extends ServiceIntegrationTest {
         TestProducer.publish(firstFlagged);
         TestProducer.publish(MONITORING, "corr-c2", flagged(second, region, HouseholdCategory.MARGINAL));
         TestProducer.publish(MONITORING, "corr-c3",
-                new HouseholdRiskEliminated(second, region, new BigDecimal("9100"), 6, LocalDate.of(2026, 10, 9)));
+                new HouseholdRiskEliminated(second, region, new BigDecimal("9100"), 6, "case-9", LocalDate.of(2026, 10, 9)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> kpis(region.countyCode())
                 .jsonPath("$.level").isEqualTo("COUNTY")
@@ -65,7 +65,7 @@ class HouseholdReadModelIT extends ServiceIntegrationTest {
 
     private static HouseholdFlagged flagged(String household, Region region, HouseholdCategory category) {
         return new HouseholdFlagged(household, region, category, List.of(RiskType.ILLNESS), new BigDecimal("1200"),
-                new BigDecimal("7300"), List.of(), LocalDate.of(2026, 3, 16));
+                new BigDecimal("7300"), false, List.of(), List.of(), "case-" + household, LocalDate.of(2026, 3, 16));
     }
 
 }

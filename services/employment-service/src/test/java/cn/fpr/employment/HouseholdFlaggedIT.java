@@ -1,5 +1,6 @@
 package cn.fpr.employment;
 
+import cn.fpr.contracts.AssistanceNeed;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.LabourCapacity;
@@ -40,14 +41,14 @@ class HouseholdFlaggedIT extends ServiceIntegrationTest {
     void workers_of_a_flagged_household_become_job_seekers_once_even_when_the_event_comes_twice() {
         String household = "hh-520526-" + UUID.randomUUID();
         EventEnvelope<HouseholdFlagged> flagged = TestProducer.publish(MONITORING, "corr-emp", new HouseholdFlagged(household, WEINING, HouseholdCategory.SUDDEN_HARDSHIP,
-                List.of(RiskType.ILLNESS), new BigDecimal("-2666.67"), new BigDecimal("7300"),
+                List.of(RiskType.ILLNESS), new BigDecimal("-2666.67"), new BigDecimal("7300"), true,
                 List.of(new LabourMember("m-1", 1979, LabourCapacity.FULL, List.of("masonry")),
                         new LabourMember("m-2", 1982, LabourCapacity.WEAK_OR_HALF, List.of())),
-                LocalDate.of(2026, 3, 16)));
+                List.of(AssistanceNeed.MEDICAL_ASSISTANCE, AssistanceNeed.SUITABLE_WORK), "case-1", LocalDate.of(2026, 3, 16)));
 
         TestProducer.publish(flagged);
         TestProducer.publish(MONITORING, "corr-emp", new HouseholdRiskEliminated(household, WEINING, new BigDecimal("9000"), 6,
-                LocalDate.of(2026, 10, 1)));
+                "case-2", LocalDate.of(2026, 10, 1)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> seekersOf(household)
                 .jsonPath("$.length()").isEqualTo(2)

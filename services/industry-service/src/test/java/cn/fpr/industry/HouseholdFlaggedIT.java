@@ -47,7 +47,8 @@ class HouseholdFlaggedIT extends ServiceIntegrationTest {
 
     private static HouseholdFlagged flagged(String household, Region region) {
         return new HouseholdFlagged(household, region, HouseholdCategory.MARGINAL, List.of(RiskType.INDUSTRY_FAILURE),
-                new BigDecimal("5200"), new BigDecimal("7000"), List.of(), LocalDate.of(2026, 3, 16));
+                new BigDecimal("5200"), new BigDecimal("7000"), false, List.of(), List.of(), "case-" + household,
+                LocalDate.of(2026, 3, 16));
     }
 
     private static void publish(HouseholdFlagged event) {

@@ -1,7 +1,11 @@
 package cn.fpr.system;
 
 import cn.fpr.consultation.ConsultationApplication;
+import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.EventCodec;
+import cn.fpr.contracts.household.CaseOpened;
+import cn.fpr.monitoring.casework.model.Role;
 import cn.fpr.contracts.Department;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.Topics;
@@ -9,8 +13,8 @@ import cn.fpr.contracts.signals.DepartmentSignalReceived;
 import cn.fpr.employment.EmploymentApplication;
 import cn.fpr.monitoring.MonitoringApplication;
 import cn.fpr.platform.identity.IdNumbers;
-import cn.fpr.testsupport.FixedClock;
 import cn.fpr.testsupport.InfrastructureProperties;
+import cn.fpr.testsupport.MutableClock;
 import cn.fpr.testsupport.RealInfrastructure;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
@@ -38,20 +42,23 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The walking skeleton end to end: monitoring, employment and consultation, each with its own
- * database, on one real broker and store. A department's warning flags a household in
- * monitoring; employment registers its worker as a job seeker; consultation shows it.
+ * database, on one real broker and store. A department's warning opens a case in monitoring;
+ * after identification the household is flagged; employment registers its worker as a job
+ * seeker; consultation shows it.
  */
 @RealInfrastructure
 class SkeletonFlowIT {
 
     private static final List<ConfigurableApplicationContext> SERVICES = new java.util.ArrayList<>();
     private static WebTestClient monitoring;
+    private static MutableClock monitoringClock;
     private static WebTestClient employment;
     private static WebTestClient consultation;
 
     @BeforeAll
     static void startServices() {
         monitoring = start(MonitoringApplication.application(), "monitoring_system");
+        monitoringClock = SERVICES.get(0).getBean(MutableClock.class);
         employment = start(EmploymentApplication.application(), "employment_system");
         consultation = start(ConsultationApplication.application(), "consultation_system");
     }
@@ -71,7 +78,17 @@ class SkeletonFlowIT {
                 "MI-2026-0316-001", household, Department.MEDICAL_INSURANCE, RiskType.ILLNESS, LocalDate.of(2026, 3, 12),
                 new BigDecimal("16000"), new BigDecimal("30000"), "inpatient treatment, large out-of-pocket costs"));
 
-        ConsumerRecord<String, byte[]> flagged = TopicReader.awaitRecords(Topics.HOUSEHOLD.name(), 1, r -> household.equals(r.key())).get(0);
+        String caseId = caseOpenedFor(household);
+        LocalDate opened = monitoringClock.today();
+        approve(caseId, CaseStep.HOUSEHOLD_VISIT, null);
+        approve(caseId, CaseStep.DATA_CROSS_CHECK, null);
+        monitoringClock.setDay(opened.plusDays(5));
+        approve(caseId, CaseStep.VILLAGE_REVIEW, opened);
+        approve(caseId, CaseStep.TOWNSHIP_REVIEW, null);
+        approve(caseId, CaseStep.COUNTY_APPROVAL, null);
+
+        ConsumerRecord<String, byte[]> flagged = TopicReader.awaitRecords(Topics.HOUSEHOLD.name(), 1,
+                r -> household.equals(r.key()) && "household-flagged".equals(TopicReader.header(r, CloudEventHeaders.TYPE))).get(0);
         assertThat(TopicReader.header(flagged, CloudEventHeaders.TYPE)).isEqualTo("household-flagged");
         assertThat(TopicReader.header(flagged, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-skeleton-1");
         assertThat(new String(flagged.value(), StandardCharsets.UTF_8)).doesNotContain(worker).doesNotContain(child);
@@ -89,7 +106,7 @@ class SkeletonFlowIT {
                         .expectBody()
                         .jsonPath("$.status").isEqualTo("MONITORED")
                         .jsonPath("$.category").isEqualTo("UNSTABLE_LIFTED")
-                        .jsonPath("$.flaggedOn").isEqualTo("2026-03-16"));
+                        .jsonPath("$.flaggedOn").isEqualTo("2026-03-21"));
         consultation.get().uri("/api/v1/kpis/households?region=520526").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.monitored").isEqualTo(1);
@@ -103,6 +120,23 @@ class SkeletonFlowIT {
                         .expectBody().jsonPath("$.status").isEqualTo("UP"));
     }
 
+    private static String caseOpenedFor(String household) {
+        ConsumerRecord<String, byte[]> opened = TopicReader.awaitRecords(Topics.HOUSEHOLD.name(), 1,
+                r -> household.equals(r.key()) && "case-opened".equals(TopicReader.header(r, CloudEventHeaders.TYPE))).get(0);
+        return ((CaseOpened) EventCodec.decode("case-opened", opened.value())).caseId();
+    }
+
+    /** A step of the case, approved by the role that takes it. */
+    private static void approve(String caseId, CaseStep step, LocalDate noticePostedOn) {
+        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "role", Role.forStep(step),
+                "actorId", "actor-" + step, "reason", "checked: " + step, "authorisationSigned", true));
+        if (noticePostedOn != null) {
+            body.put("noticePostedOn", noticePostedOn.toString());
+        }
+        monitoring.post().uri("/api/v1/cases/{id}/steps", caseId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk();
+    }
+
     private static String register(String... idNumbers) {
         Map<String, Object> body = new HashMap<>();
         body.put("region", Map.of("provinceCode", "520000", "countyCode", "520526", "townshipCode", "520526100",
@@ -110,8 +144,10 @@ class SkeletonFlowIT {
         body.put("liftedFromPoverty", true);
         body.put("annualNetIncomeYuan", 16000);
         body.put("members", List.of(
-                Map.of("idNumber", idNumbers[0], "relation", "HEAD", "labourCapacity", "FULL", "skills", List.of("masonry")),
-                Map.of("idNumber", idNumbers[1], "relation", "CHILD", "labourCapacity", "NONE")));
+                Map.of("idNumber", idNumbers[0], "relation", "HEAD", "labourCapacity", "FULL", "skills", List.of("masonry"),
+                        "medicallyInsured", true, "pensionInsured", true),
+                Map.of("idNumber", idNumbers[1], "relation", "CHILD", "labourCapacity", "NONE", "schoolStage", "COMPULSORY",
+                        "medicallyInsured", true, "pensionInsured", false)));
         String json = new String(monitoring.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange()
                 .expectStatus().isCreated()
@@ -123,7 +159,7 @@ class SkeletonFlowIT {
         // command-line arguments outrank the service's own configuration file, as they would in a deployment
         Stream<String> arguments = Stream.concat(Stream.of("--server.port=0"),
                 InfrastructureProperties.of(database).entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()));
-        ConfigurableApplicationContext context = service.sources(FixedClock.class).run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context = service.sources(MutableClock.Configuration.class).run(arguments.toArray(String[]::new));
         SERVICES.add(context);
         String port = context.getEnvironment().getProperty("local.server.port");
         return ServiceIntegrationTest.client(Integer.parseInt(port));

@@ -1,5 +1,6 @@
 package cn.fpr.contracts.household;
 
+import cn.fpr.contracts.AssistanceNeed;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.RiskType;
 
@@ -16,7 +17,10 @@ import java.util.List;
  * @param riskTypes               the risks found
  * @param perCapitaNetIncomeYuan  assessed per-capita net income after rigid spending
  * @param thresholdYuan           the province's monitoring line it was assessed against
- * @param labourMembers           members able to work (empty: social-security backing, not jobs)
+ * @param hasLabour               whether anyone can work (development help) or not (social-security backing)
+ * @param labourMembers           members able to work
+ * @param assistanceNeeds         help the risk types call for
+ * @param caseId                  the identification case that approved it
  * @param flaggedOn               the effective date of identification
  */
 public record HouseholdFlagged(
@@ -26,6 +30,9 @@ public record HouseholdFlagged(
         List<RiskType> riskTypes,
         BigDecimal perCapitaNetIncomeYuan,
         BigDecimal thresholdYuan,
+        boolean hasLabour,
         List<LabourMember> labourMembers,
+        List<AssistanceNeed> assistanceNeeds,
+        String caseId,
         LocalDate flaggedOn) implements HouseholdEvent {
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
  * @param region                  where it lives
  * @param perCapitaNetIncomeYuan  income at exit
  * @param stableMonths            months its income stayed above the line
+ * @param caseId                  the exit case that approved it
  * @param eliminatedOn            the effective date of the county's approval
  */
 public record HouseholdRiskEliminated(
@@ -17,5 +18,6 @@ public record HouseholdRiskEliminated(
         Region region,
         BigDecimal perCapitaNetIncomeYuan,
         int stableMonths,
+        String caseId,
         LocalDate eliminatedOn) implements HouseholdEvent {
 }

@@ -1,6 +1,6 @@
 package cn.fpr.consultation.household;
 
-import cn.fpr.consultation.household.model.RegionLevel;
+import cn.fpr.contracts.household.RegionLevel;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.contracts.household.HouseholdFlagged;

@@ -1,61 +1,122 @@
 package cn.fpr.monitoring.household;
 
+import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.household.Region;
+import cn.fpr.monitoring.household.model.HealthStatus;
+import cn.fpr.monitoring.household.model.IncomeEntry;
+import cn.fpr.monitoring.household.model.MonitoringStatus;
 import cn.fpr.monitoring.household.model.Relation;
+import cn.fpr.monitoring.household.model.RuleBroken;
+import cn.fpr.monitoring.household.model.SchoolStage;
 import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.identity.IdNumbers;
-import cn.fpr.platform.web.ConflictException;
-import cn.fpr.platform.web.NotFoundException;
-import cn.fpr.platform.web.RuleViolationException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Registers households; ID numbers are hashed and masked here and go no further. */
+/** Registers and finds households; ID numbers are hashed and masked here and go no further. */
 @Service
 public class HouseholdRegistry {
 
     /** A member as given at registration, with the clear ID number. */
-    public record NewMember(String idNumber, Relation relation, LabourCapacity labourCapacity, List<String> skills) {
+    public record NewMember(String idNumber, Relation relation, HealthStatus health, LabourCapacity labourCapacity,
+                            List<String> skills, SchoolStage schoolStage, boolean medicallyInsured, boolean pensionInsured) {
+    }
+
+    /** A household as given at registration. */
+    public record NewHousehold(Region region, boolean liftedFromPoverty, BigDecimal annualNetIncomeYuan,
+                               String responsibleCadre, List<NewMember> members) {
     }
 
     private final Households households;
+    private final HouseholdStore store;
+    private final ReactiveMongoTemplate mongo;
     private final IdNumberHasher hasher;
 
-    HouseholdRegistry(Households households, IdNumberHasher hasher) {
+    HouseholdRegistry(Households households, HouseholdStore store, ReactiveMongoTemplate mongo, IdNumberHasher hasher) {
         this.households = households;
+        this.store = store;
+        this.mongo = mongo;
         this.hasher = hasher;
     }
 
-    public Mono<Household> register(Region region, boolean liftedFromPoverty, BigDecimal annualNetIncomeYuan,
-                                    List<NewMember> newMembers) {
+    /** Checks the members (field names relative to the household) and turns them into stored members. */
+    public List<Member> members(List<NewMember> newMembers, String fieldPrefix) {
         List<Member> members = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < newMembers.size(); i++) {
             NewMember member = newMembers.get(i);
+            String field = fieldPrefix + "members[" + i + "].idNumber";
             if (!IdNumbers.isValid(member.idNumber())) {
-                throw new RuleViolationException("members[" + i + "].idNumber", "is not a valid resident ID number");
+                throw new RuleBroken(field, "is not a valid resident ID number");
             }
-            members.add(new Member("m-" + (i + 1), hasher.hash(member.idNumber()), IdNumbers.mask(member.idNumber()),
-                    IdNumbers.birthYear(member.idNumber()), member.relation(), member.labourCapacity(),
-                    member.skills() == null ? List.of() : List.copyOf(member.skills())));
+            String hash = hasher.hash(member.idNumber());
+            if (!seen.add(hash)) {
+                throw new RuleBroken(field, "appears twice in the household");
+            }
+            members.add(new Member("m-" + (i + 1), hash, IdNumbers.mask(member.idNumber()), IdNumbers.birthYear(member.idNumber()),
+                    member.relation(), member.health() == null ? HealthStatus.HEALTHY : member.health(), member.labourCapacity(),
+                    member.skills() == null ? List.of() : List.copyOf(member.skills()),
+                    member.schoolStage() == null ? SchoolStage.NOT_IN_SCHOOL_AGE : member.schoolStage(),
+                    member.medicallyInsured(), member.pensionInsured()));
         }
-        String id = "hh-" + region.countyCode() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return members;
+    }
+
+    public Mono<Household> register(NewHousehold household) {
+        List<Member> members = members(household.members(), "");
+        String id = "hh-" + household.region().countyCode() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return Flux.fromIterable(members)
                 .concatMap(member -> households.existsByMembersIdHash(member.idHash()))
                 .any(Boolean::booleanValue)
                 .flatMap(registered -> registered
-                        ? Mono.error(new ConflictException("a member is already registered in another household"))
-                        : households.save(new Household(id, region, liftedFromPoverty, members, annualNetIncomeYuan)));
+                        ? Mono.error(new RuleBroken("members", "a member is already registered in another household"))
+                        : store.create(occasion -> new Household(id, household.region(), household.liftedFromPoverty(), members,
+                                household.annualNetIncomeYuan(), household.responsibleCadre(), occasion)));
     }
 
     public Mono<Household> find(String householdId) {
-        return households.findById(householdId)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no household " + householdId)));
+        return store.find(householdId);
+    }
+
+    /** Households of a region (province, county or township code) by category and status, a page at a time. */
+    public Flux<Household> query(String regionField, String regionCode, HouseholdCategory category, MonitoringStatus status,
+                                 int page, int size) {
+        Criteria criteria = new Criteria();
+        if (regionCode != null) {
+            criteria = criteria.and("region." + regionField).is(regionCode);
+        }
+        if (category != null) {
+            criteria = criteria.and("category").is(category);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        Query query = Query.query(criteria).with(Sort.by("_id")).skip((long) page * size).limit(size);
+        query.fields().exclude("timeline", "outbox", "appliedEventIds");
+        return mongo.find(query, Household.class);
+    }
+
+    public Mono<Household> updateConditions(String householdId, Household.Conditions conditions) {
+        return store.change(householdId, (household, occasion) -> {
+            household.updateConditions(conditions, occasion);
+            return household;
+        });
+    }
+
+    public Mono<Boolean> recordIncome(String householdId, IncomeEntry entry) {
+        return store.change(householdId, (household, occasion) -> household.recordIncome(entry, occasion));
     }
 }

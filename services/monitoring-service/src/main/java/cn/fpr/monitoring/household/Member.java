@@ -1,8 +1,9 @@
 package cn.fpr.monitoring.household;
 
 import cn.fpr.contracts.LabourCapacity;
+import cn.fpr.monitoring.household.model.HealthStatus;
 import cn.fpr.monitoring.household.model.Relation;
-
+import cn.fpr.monitoring.household.model.SchoolStage;
 import org.springframework.data.mongodb.core.index.Indexed;
 
 import java.util.List;
@@ -10,14 +11,19 @@ import java.util.List;
 /**
  * A household member as stored: the ID number only as a keyed hash (lookup) and a masked form (display).
  *
- * @param memberId        registry member ID, used in every event
- * @param idHash          HMAC of the ID number
- * @param maskedIdNumber  e.g. 520526********123X
- * @param birthYear       from the ID number
- * @param relation        relation to the head
- * @param labourCapacity  labour capacity
- * @param skills          labour skills
+ * @param memberId          registry member ID, used in every event
+ * @param idHash            HMAC of the ID number
+ * @param maskedIdNumber    e.g. 520526********123X
+ * @param birthYear         from the ID number
+ * @param relation          relation to the head
+ * @param health            health status
+ * @param labourCapacity    labour capacity
+ * @param skills            labour skills
+ * @param schoolStage       school stage
+ * @param medicallyInsured  in basic medical insurance
+ * @param pensionInsured    in the basic pension scheme
  */
 public record Member(String memberId, @Indexed String idHash, String maskedIdNumber, int birthYear, Relation relation,
-                     LabourCapacity labourCapacity, List<String> skills) {
+                     HealthStatus health, LabourCapacity labourCapacity, List<String> skills, SchoolStage schoolStage,
+                     boolean medicallyInsured, boolean pensionInsured) {
 }

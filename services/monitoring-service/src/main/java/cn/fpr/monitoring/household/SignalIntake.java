@@ -1,59 +1,37 @@
 package cn.fpr.monitoring.household;
 
-import cn.fpr.contracts.signals.DepartmentSignalReceived;
+import cn.fpr.monitoring.household.model.Signal;
 import cn.fpr.monitoring.household.model.SignalOutcome;
-import cn.fpr.monitoring.threshold.model.MonitoringLines;
-import cn.fpr.platform.messaging.Correlation;
-import cn.fpr.platform.messaging.Events;
-import cn.fpr.platform.outbox.OutboxRelay;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 
 /**
- * Department signals from either door (the signals topic or HTTP) end here: the household's file
- * and any household-flagged event are saved in one write; the same signal twice changes nothing.
+ * Risk signals from every door (self-declarations, cadre visits, department warnings over HTTP
+ * or the signals topic) end here. The same signal twice changes nothing; signals about a
+ * household with an open identification case are linked to it.
  */
 @Service
 public class SignalIntake {
 
-    private final Households households;
-    private final MonitoringLines lines;
-    private final Events events;
-    private final OutboxRelay relay;
-    private final Clock clock;
+    private final HouseholdStore store;
+    private final RulesInForce rules;
 
-    SignalIntake(Households households, MonitoringLines lines, Events events, OutboxRelay relay, Clock clock) {
-        this.households = households;
-        this.lines = lines;
-        this.events = events;
-        this.relay = relay;
-        this.clock = clock;
+    SignalIntake(HouseholdStore store, RulesInForce rules) {
+        this.store = store;
+        this.rules = rules;
     }
 
-    /** Applies the signal, or fails with {@link UnknownHouseholdException} when the registry has no such household. */
-    public Mono<SignalOutcome> receive(DepartmentSignalReceived signal) {
-        return Correlation.id().flatMap(correlationId -> Mono.defer(() -> apply(signal, correlationId))
-                .retryWhen(Retry.backoff(5, Duration.ofMillis(20)).filter(OptimisticLockingFailureException.class::isInstance)));
+    public Mono<SignalOutcome> receive(Signal signal) {
+        return rules.rules().flatMap(rules -> store.change(signal.householdId(), (household, occasion) ->
+                household.receive(signal, rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId,
+                        occasion)));
     }
 
-    private Mono<SignalOutcome> apply(DepartmentSignalReceived signal, String correlationId) {
-        AtomicReference<SignalOutcome> outcome = new AtomicReference<>();
-        return households.findById(signal.householdId())
-                .switchIfEmpty(Mono.error(() -> new UnknownHouseholdException(signal.householdId())))
-                .flatMap(household -> {
-                    LocalDate today = LocalDate.now(clock);
-                    outcome.set(household.receive(signal, lines.lineFor(household.region().provinceCode(), today.getYear()),
-                            today, flagged -> events.envelope(flagged, correlationId)));
-                    return outcome.get() == SignalOutcome.DUPLICATE ? Mono.just(household) : households.save(household);
-                })
-                .doOnNext(saved -> relay.nudge())
-                .map(saved -> outcome.get());
+    /** Signals in bulk (a cadre's day of visits), in order, each with its own outcome. */
+    public Flux<SignalOutcome> receiveAll(List<Signal> signals) {
+        return Flux.fromIterable(signals).concatMap(this::receive);
     }
 }

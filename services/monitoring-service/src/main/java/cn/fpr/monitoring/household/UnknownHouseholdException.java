@@ -2,7 +2,7 @@ package cn.fpr.monitoring.household;
 
 import cn.fpr.platform.messaging.RejectedEventException;
 
-/** A signal for a household the registry does not hold: never retried, dead-lettered with this reason. */
+/** Something about a household the registry does not hold: over Kafka never retried, dead-lettered with this reason. */
 public class UnknownHouseholdException extends RejectedEventException {
 
     public UnknownHouseholdException(String householdId) {

@@ -1,6 +1,5 @@
 package cn.fpr.monitoring.threshold;
 
-import cn.fpr.monitoring.threshold.model.MonitoringLines;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.math.BigDecimal;
@@ -13,8 +12,4 @@ import java.util.Map;
 @ConfigurationProperties("fpr.monitoring.lines")
 public record MonitoringLinesProperties(Map<Integer, BigDecimal> nationalFloor,
                                         Map<String, Map<Integer, BigDecimal>> provinces) {
-
-    public MonitoringLines toLines() {
-        return new MonitoringLines(nationalFloor == null ? Map.of() : nationalFloor, provinces == null ? Map.of() : provinces);
-    }
 }

@@ -10,6 +10,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -42,9 +43,12 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, ServerWebExchange exchange) {
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> fieldError(
-                        result.getMethodParameter().getParameterName(),
-                        error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())))
+                .flatMap(result -> result instanceof ParameterErrors body
+                        // a request body's own fields, named as in the body
+                        ? body.getFieldErrors().stream().map(error -> fieldError(error.getField(), message(error)))
+                        : result.getResolvableErrors().stream().map(error -> fieldError(
+                                result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())))
                 .toList();
         String detail = errors.stream().map(error -> error.get("field") + ": " + error.get("message"))
                 .collect(Collectors.joining("; "));
@@ -64,7 +68,7 @@ public class ProblemDetailsAdvice {
     }
 
     @ExceptionHandler(RuleViolationException.class)
-    ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e, ServerWebExchange exchange) {
+    public ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e, ServerWebExchange exchange) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "Rule violated",
                 e.field() + ": " + e.getMessage(), exchange, List.of(fieldError(e.field(), e.getMessage())));
     }
@@ -75,7 +79,7 @@ public class ProblemDetailsAdvice {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e, ServerWebExchange exchange) {
+    public ResponseEntity<ProblemDetail> notFound(NotFoundException e, ServerWebExchange exchange) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), exchange, List.of());
     }
 

@@ -4,30 +4,57 @@ import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.household.Region;
+import cn.fpr.monitoring.casework.Casework;
+import cn.fpr.monitoring.casework.model.ProcedureState;
+import cn.fpr.monitoring.household.Assessed;
 import cn.fpr.monitoring.household.Household;
 import cn.fpr.monitoring.household.HouseholdRegistry;
+import cn.fpr.monitoring.household.Measure;
 import cn.fpr.monitoring.household.Member;
+import cn.fpr.monitoring.household.RigidSpending;
+import cn.fpr.monitoring.household.SignalRecord;
+import cn.fpr.monitoring.household.TimelineEntry;
+import cn.fpr.monitoring.household.importing.HouseholdImport;
+import cn.fpr.monitoring.household.importing.ImportReport;
+import cn.fpr.monitoring.household.model.DrinkingWater;
+import cn.fpr.monitoring.household.model.Employment;
+import cn.fpr.monitoring.household.model.ExitEligibility;
+import cn.fpr.monitoring.household.model.HealthStatus;
+import cn.fpr.monitoring.household.model.HousingGrade;
+import cn.fpr.monitoring.household.model.IncomeEntry;
+import cn.fpr.monitoring.household.model.IncomeSource;
 import cn.fpr.monitoring.household.model.MonitoringStatus;
 import cn.fpr.monitoring.household.model.Relation;
+import cn.fpr.monitoring.household.model.SchoolStage;
+import cn.fpr.platform.web.NotFoundException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /** The household registry over HTTP, for county offices and cadres. ID numbers come in; only masked ones go out. */
@@ -45,52 +72,162 @@ class HouseholdController {
         }
     }
 
-    record MemberBody(@NotBlank String idNumber, @NotNull Relation relation, @NotNull LabourCapacity labourCapacity,
-                      List<@NotBlank String> skills) {
+    record MemberBody(@NotBlank String idNumber, @NotNull Relation relation, HealthStatus health,
+                      @NotNull LabourCapacity labourCapacity, List<@NotBlank String> skills, SchoolStage schoolStage,
+                      boolean medicallyInsured, boolean pensionInsured) {
+
+        HouseholdRegistry.NewMember toMember() {
+            return new HouseholdRegistry.NewMember(idNumber, relation, health, labourCapacity, skills, schoolStage,
+                    medicallyInsured, pensionInsured);
+        }
     }
 
     record RegistrationBody(@NotNull @Valid RegionBody region, boolean liftedFromPoverty,
-                            @NotNull @PositiveOrZero BigDecimal annualNetIncomeYuan,
+                            @NotNull @PositiveOrZero BigDecimal annualNetIncomeYuan, @Size(max = 100) String responsibleCadre,
                             @NotEmpty @Size(max = 30) List<@Valid MemberBody> members) {
     }
 
-    record MemberView(String memberId, String maskedIdNumber, int birthYear, Relation relation,
-                      LabourCapacity labourCapacity, List<String> skills) {
+    record WaterBody(@NotNull @PositiveOrZero BigDecimal litresPerPersonPerDay, boolean qualityMeetsStandard,
+                     @Min(0) int fetchingMinutes, @NotNull @DecimalMin("0") BigDecimal supplyGuaranteePercent) {
+
+        DrinkingWater toWater() {
+            return new DrinkingWater(litresPerPersonPerDay, qualityMeetsStandard, fetchingMinutes, supplyGuaranteePercent);
+        }
+    }
+
+    record ConditionsBody(HousingGrade housingGrade, @Valid WaterBody drinkingWater, Boolean foodAndClothingSecure,
+                          Boolean socialSecurityBacked, @Size(max = 100) String responsibleCadre,
+                          @PositiveOrZero BigDecimal annualNetIncomeYuan, Boolean rigidSpendingResolved) {
+    }
+
+    record IncomeBody(@NotBlank @Size(max = 64) String entryId, @NotNull YearMonth month, @NotNull IncomeSource source,
+                      @NotNull @PositiveOrZero BigDecimal amountYuan, @PositiveOrZero BigDecimal operatingCostYuan) {
+    }
+
+    record MemberView(String memberId, String maskedIdNumber, int birthYear, Relation relation, HealthStatus health,
+                      LabourCapacity labourCapacity, List<String> skills, SchoolStage schoolStage, boolean medicallyInsured,
+                      boolean pensionInsured) {
 
         static MemberView of(Member member) {
             return new MemberView(member.memberId(), member.maskedIdNumber(), member.birthYear(), member.relation(),
-                    member.labourCapacity(), member.skills());
+                    member.health(), member.labourCapacity(), member.skills(), member.schoolStage(), member.medicallyInsured(),
+                    member.pensionInsured());
         }
     }
 
     record HouseholdView(String householdId, Region region, boolean liftedFromPoverty, BigDecimal annualNetIncomeYuan,
-                         MonitoringStatus status, HouseholdCategory category, List<RiskType> riskTypes,
-                         LocalDate flaggedOn, List<MemberView> members) {
+                         MonitoringStatus status, HouseholdCategory category, List<RiskType> riskTypes, LocalDate flaggedOn,
+                         LocalDate eliminatedOn, HousingGrade housingGrade, DrinkingWater drinkingWater,
+                         boolean socialSecurityBacked, String responsibleCadre, Assessed assessment, String openCaseId,
+                         List<MemberView> members, List<RigidSpending> rigidSpending, List<SignalRecord> signals,
+                         List<ProcedureState> cases, List<IncomeEntry> income, List<Employment> employments,
+                         List<Measure> measures) {
 
         static HouseholdView of(Household household) {
             return new HouseholdView(household.id(), household.region(), household.liftedFromPoverty(),
                     household.annualNetIncomeYuan(), household.status(), household.category(), household.riskTypes(),
-                    household.flaggedOn(), household.members().stream().map(MemberView::of).toList());
+                    household.flaggedOn(), household.eliminatedOn(), household.housingGrade(), household.drinkingWater(),
+                    household.socialSecurityBacked(), household.responsibleCadre(), household.assessment(),
+                    household.openCaseId(), household.members().stream().map(MemberView::of).toList(),
+                    household.rigidSpending(), household.signals(), household.cases(), household.income(),
+                    household.employments(), household.measures());
+        }
+    }
+
+    /** A row of a household list: no members, signals or history. */
+    record HouseholdSummary(String householdId, Region region, MonitoringStatus status, HouseholdCategory category,
+                            List<RiskType> riskTypes, int members, String openCaseId, LocalDate flaggedOn) {
+
+        static HouseholdSummary of(Household household) {
+            return new HouseholdSummary(household.id(), household.region(), household.status(), household.category(),
+                    household.riskTypes(), household.members().size(), household.openCaseId(), household.flaggedOn());
         }
     }
 
     private final HouseholdRegistry registry;
+    private final Casework casework;
+    private final HouseholdImport importer;
 
-    HouseholdController(HouseholdRegistry registry) {
+    HouseholdController(HouseholdRegistry registry, Casework casework, HouseholdImport importer) {
         this.registry = registry;
+        this.casework = casework;
+        this.importer = importer;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HouseholdView> register(@Valid @RequestBody RegistrationBody body) {
-        return Mono.defer(() -> registry.register(body.region().toRegion(), body.liftedFromPoverty(), body.annualNetIncomeYuan(),
-                        body.members().stream().map(m -> new HouseholdRegistry.NewMember(m.idNumber(), m.relation(),
-                                m.labourCapacity(), m.skills())).toList()))
+        return Mono.defer(() -> registry.register(new HouseholdRegistry.NewHousehold(body.region().toRegion(),
+                        body.liftedFromPoverty(), body.annualNetIncomeYuan(), body.responsibleCadre(),
+                        body.members().stream().map(MemberBody::toMember).toList())))
                 .map(HouseholdView::of);
+    }
+
+    @GetMapping
+    Flux<HouseholdSummary> query(@RequestParam(required = false) String region,
+                                 @RequestParam(required = false) HouseholdCategory category,
+                                 @RequestParam(required = false) MonitoringStatus status,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        RegionQuery where = RegionQuery.of(region);
+        return registry.query(where.field(), where.code(), category, status, page, size).map(HouseholdSummary::of);
     }
 
     @GetMapping("/{householdId}")
     Mono<HouseholdView> find(@PathVariable String householdId) {
         return registry.find(householdId).map(HouseholdView::of);
+    }
+
+    @PatchMapping("/{householdId}")
+    Mono<HouseholdView> updateConditions(@PathVariable String householdId, @Valid @RequestBody ConditionsBody body) {
+        return registry.updateConditions(householdId, new Household.Conditions(body.housingGrade(),
+                        body.drinkingWater() == null ? null : body.drinkingWater().toWater(), body.foodAndClothingSecure(),
+                        body.socialSecurityBacked(), body.responsibleCadre(), body.annualNetIncomeYuan(), body.rigidSpendingResolved()))
+                .map(HouseholdView::of);
+    }
+
+    /** Monthly income by source (recorded once per entry ID). */
+    @PostMapping("/{householdId}/income")
+    Mono<IncomeRecorded> recordIncome(@PathVariable String householdId, @Valid @RequestBody IncomeBody body) {
+        IncomeEntry entry = new IncomeEntry(body.entryId(), body.month(), body.source(), body.amountYuan(),
+                body.operatingCostYuan() == null ? BigDecimal.ZERO : body.operatingCostYuan());
+        return registry.recordIncome(householdId, entry).map(recorded -> new IncomeRecorded(body.entryId(), recorded));
+    }
+
+    record IncomeRecorded(String entryId, boolean recorded) {
+    }
+
+    /** Every signal, decision, measure, income change and event, in order, with its correlation ID. */
+    @GetMapping("/{householdId}/timeline")
+    Mono<List<TimelineEntry>> timeline(@PathVariable String householdId) {
+        return registry.find(householdId).map(Household::timeline);
+    }
+
+    /** Whether the household meets the exit rules today, and what stands in the way. */
+    @GetMapping("/{householdId}/exit-eligibility")
+    Mono<ExitEligibility.Decision> exitEligibility(@PathVariable String householdId) {
+        return casework.exitEligibility(householdId);
+    }
+
+    /** Opens the exit review (風險消除) when the rules are met; 422 with the reasons when not. */
+    @PostMapping("/{householdId}/exit-reviews")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<HouseholdView> openExitReview(@PathVariable String householdId) {
+        return casework.openExitReview(householdId).then(registry.find(householdId)).map(HouseholdView::of);
+    }
+
+    /**
+     * Bulk registration from CSV (one row per member, a household's rows together). Progress of a
+     * running import is at {@code GET /api/v1/households/imports/{importId}}.
+     */
+    @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    Mono<ImportReport> importCsv(@RequestParam @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String importId,
+                                 @RequestBody Flux<DataBuffer> body) {
+        return importer.importCsv(importId, body);
+    }
+
+    @GetMapping("/imports/{importId}")
+    Mono<ImportReport> importProgress(@PathVariable String importId) {
+        return importer.progress(importId).switchIfEmpty(Mono.error(() -> new NotFoundException("no import " + importId)));
     }
 }

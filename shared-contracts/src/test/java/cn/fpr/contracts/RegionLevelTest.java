@@ -1,4 +1,6 @@
-package cn.fpr.consultation.household.model;
+package cn.fpr.contracts;
+
+import cn.fpr.contracts.household.RegionLevel;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package cn.fpr.consultation.household.model;
+package cn.fpr.contracts.household;
 
 import java.util.regex.Pattern;
 

@@ -1,0 +1,103 @@
+package cn.fpr.monitoring.assistance;
+
+import cn.fpr.contracts.DomainEvent;
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.labour.JobLost;
+import cn.fpr.contracts.labour.JobPlaced;
+import cn.fpr.contracts.labour.TrainingCompleted;
+import cn.fpr.contracts.support.DividendPaid;
+import cn.fpr.contracts.support.LoanIssued;
+import cn.fpr.contracts.support.LoanOverdue;
+import cn.fpr.monitoring.household.Household;
+import cn.fpr.monitoring.household.HouseholdStore;
+import cn.fpr.monitoring.household.Measure;
+import cn.fpr.monitoring.household.Occasion;
+import cn.fpr.monitoring.household.Rules;
+import cn.fpr.monitoring.household.RulesInForce;
+import cn.fpr.monitoring.household.model.Employment;
+import cn.fpr.monitoring.household.model.IncomeEntry;
+import cn.fpr.monitoring.household.model.IncomeSource;
+import cn.fpr.monitoring.household.model.Signal;
+import cn.fpr.monitoring.household.model.SignalChannel;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/**
+ * What the assistance services report about a household, recorded on it once per event: jobs and
+ * their wages, training, loans, dividends. A lost job and an overdue loan are also risk signals.
+ */
+@Service
+public class AssistanceRecords {
+
+    private final HouseholdStore store;
+    private final RulesInForce rules;
+
+    AssistanceRecords(HouseholdStore store, RulesInForce rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    public Mono<Void> apply(EventEnvelope<DomainEvent> envelope) {
+        DomainEvent event = envelope.data();
+        String eventId = envelope.id();
+        if (event instanceof JobPlaced placed) {
+            return change(placed.householdId(), (household, occasion, rules) -> household.jobStarted(eventId,
+                    new Employment(placed.placementId(), placed.memberId(), placed.monthlyWageYuan(), placed.startDate(), null),
+                    placed.openingKind() + " in " + placed.workRegionCode() + " at " + placed.monthlyWageYuan() + " yuan a month",
+                    occasion));
+        }
+        if (event instanceof JobLost lost) {
+            Signal signal = signal(envelope, lost.householdId(), RiskType.UNSTABLE_EMPLOYMENT, lost.lostOn(),
+                    "member " + lost.memberId() + " lost the job: " + lost.reason());
+            return change(lost.householdId(), (household, occasion, rules) -> household.jobEnded(eventId, lost.placementId(),
+                    lost.lostOn(), signal, rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId, occasion));
+        }
+        if (event instanceof TrainingCompleted trained) {
+            return change(trained.householdId(), (household, occasion, rules) -> household.helped(eventId,
+                    new Measure("TRAINING", trained.trainingId(), trained.completedOn(),
+                            "member " + trained.memberId() + " completed " + trained.course() + (trained.certified() ? " (certified)" : "")),
+                    occasion));
+        }
+        if (event instanceof LoanIssued loan) {
+            return change(loan.householdId(), (household, occasion, rules) -> household.helped(eventId,
+                    new Measure("MICROCREDIT", loan.loanId(), loan.issuedOn(),
+                            loan.amountYuan() + " yuan for " + loan.termMonths() + " months: " + loan.purpose()), occasion));
+        }
+        if (event instanceof LoanOverdue overdue) {
+            Signal signal = signal(envelope, overdue.householdId(), RiskType.INDUSTRY_FAILURE, overdue.dueOn(),
+                    "microloan " + overdue.loanId() + " overdue " + overdue.daysOverdue() + " days: " + overdue.overdueAmountYuan() + " yuan");
+            return change(overdue.householdId(), (household, occasion, rules) -> household.warnedBy(eventId, signal,
+                    rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId, occasion));
+        }
+        if (event instanceof DividendPaid dividend) {
+            return change(dividend.householdId(), (household, occasion, rules) -> {
+                household.recordIncome(new IncomeEntry(eventId, YearMonth.from(dividend.paidOn()), IncomeSource.PROPERTY,
+                        dividend.amountYuan(), BigDecimal.ZERO), occasion);
+                household.helped(eventId, new Measure("LINKAGE_DIVIDEND", dividend.dividendId(), dividend.paidOn(),
+                        dividend.amountYuan() + " yuan from project " + dividend.projectId()), occasion);
+            });
+        }
+        return Mono.empty();
+    }
+
+    private static Signal signal(EventEnvelope<DomainEvent> envelope, String householdId, RiskType risk,
+                                 java.time.LocalDate observedOn, String description) {
+        return new Signal(SignalChannel.ASSISTANCE_EVENT, envelope.source(), envelope.id(), householdId, risk, observedOn,
+                null, null, null, null, description);
+    }
+
+    private interface Change {
+        void apply(Household household, Occasion occasion, Rules rules);
+    }
+
+    private Mono<Void> change(String householdId, Change change) {
+        return rules.rules().flatMap(rules -> store.change(householdId, (household, occasion) -> {
+            change.apply(household, occasion, rules);
+            return Boolean.TRUE;
+        })).then();
+    }
+}

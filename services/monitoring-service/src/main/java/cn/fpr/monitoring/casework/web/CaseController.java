@@ -1,0 +1,109 @@
+package cn.fpr.monitoring.casework.web;
+
+import cn.fpr.contracts.CaseKind;
+import cn.fpr.contracts.CaseStep;
+import cn.fpr.contracts.household.Region;
+import cn.fpr.contracts.household.RegionLevel;
+import cn.fpr.monitoring.casework.Casework;
+import cn.fpr.monitoring.casework.model.Decision;
+import cn.fpr.monitoring.casework.model.ProcedureState;
+import cn.fpr.monitoring.casework.model.Role;
+import cn.fpr.monitoring.casework.model.StepRecord;
+import cn.fpr.monitoring.casework.model.StepRequest;
+import cn.fpr.monitoring.household.Household;
+import cn.fpr.platform.web.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Cases for cadres, reviewers and county officials: take steps, give early help, list what is open or overdue. */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseController {
+
+    /**
+     * A step taken. The role is given in the request until authentication lands; then it comes
+     * from the caller's token.
+     */
+    record StepBody(@NotNull CaseStep step, @NotNull Decision decision, @NotNull Role role,
+                    @NotBlank @Size(max = 64) String actorId, @NotBlank @Size(max = 2000) String reason,
+                    boolean authorisationSigned, LocalDate noticePostedOn) {
+    }
+
+    record EarlyAssistanceBody(@NotBlank @Size(max = 2000) String detail) {
+    }
+
+    record CaseView(String caseId, String householdId, Region region, CaseKind kind, String status, CaseStep pendingStep,
+                    LocalDate openedOn, LocalDate dueOn, boolean earlyAssistance, List<StepRecord> steps) {
+
+        static CaseView of(Household household, ProcedureState state) {
+            return new CaseView(state.caseId(), household.id(), household.region(), state.kind(), state.status().name(),
+                    cn.fpr.monitoring.casework.model.Procedure.pendingStep(state).orElse(null), state.openedOn(),
+                    state.dueOn(), state.earlyAssistance(), state.steps());
+        }
+
+        static CaseView open(Household household) {
+            return household.cases().stream().filter(state -> state.caseId().equals(household.openCaseId()))
+                    .findFirst().map(state -> of(household, state)).orElseThrow();
+        }
+    }
+
+    private final Casework casework;
+
+    CaseController(Casework casework) {
+        this.casework = casework;
+    }
+
+    @PostMapping("/{caseId}/steps")
+    Mono<ProcedureState> step(@PathVariable String caseId, @Valid @RequestBody StepBody body) {
+        return casework.takeStep(caseId, new StepRequest(body.step(), body.decision(), body.role(), body.actorId(),
+                body.reason(), body.authorisationSigned(), body.noticePostedOn()));
+    }
+
+    /** Help before identification completes, for disaster and accident cases. */
+    @PostMapping("/{caseId}/early-assistance")
+    Mono<CaseView> earlyAssistance(@PathVariable String caseId, @Valid @RequestBody EarlyAssistanceBody body) {
+        return casework.grantEarlyAssistance(caseId, body.detail()).map(CaseView::open);
+    }
+
+    /** Open cases of a region, nearest deadline first; {@code overdue=true} for the ones past a deadline. */
+    @GetMapping
+    Flux<CaseView> open(@RequestParam(required = false) String region,
+                        @RequestParam(defaultValue = "false") boolean overdue,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        String field = null;
+        if (region != null) {
+            try {
+                field = RegionLevel.of(region).field();
+            } catch (IllegalArgumentException e) {
+                throw new RuleViolationException("region", e.getMessage());
+            }
+        }
+        return casework.openCases(field, region, overdue, page, size).map(CaseView::open);
+    }
+
+    /** Announces passed deadlines now, as the scheduled scan does (for operators). */
+    @PostMapping("/overdue-scan")
+    Mono<OverdueScan> scan() {
+        return casework.announceOverdue().map(OverdueScan::new);
+    }
+
+    record OverdueScan(int announced) {
+    }
+}

@@ -1,0 +1,167 @@
+package cn.fpr.monitoring;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.Department;
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.Topics;
+import cn.fpr.contracts.signals.DepartmentSignalReceived;
+import cn.fpr.monitoring.household.Household;
+import cn.fpr.testsupport.TestProducer;
+import cn.fpr.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The three discovery channels: what each signal leads to, and what a bad one is told. */
+class SignalChannelsIT extends MonitoringServiceTest {
+
+    private static final String DEAD_LETTERS = "error." + Topics.DEPARTMENT_SIGNALS.name() + ".monitoring-service";
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void the_same_signal_posted_twice_opens_one_case_and_a_cadre_visit_is_linked_to_it() {
+        String household = registerFamily(30000);
+        Map<String, Object> warning = Map.of("signalId", "HR-77", "householdId", household, "department", "HUMAN_RESOURCES",
+                "riskType", "UNSTABLE_EMPLOYMENT", "observedOn", "2026-03-10", "annualNetIncomeYuan", 9000);
+
+        post("/api/v1/signals", warning, 200).jsonPath("$.outcome").isEqualTo("CASE_OPENED");
+        post("/api/v1/signals", warning, 200).jsonPath("$.outcome").isEqualTo("DUPLICATE");
+        post("/api/v1/visits", Map.of("visitId", "v-1", "householdId", household, "cadreId", "cadre-li", "visitedOn", "2026-03-16",
+                "riskType", "ILLNESS", "housingGrade", "C"), 200).jsonPath("$.outcome").isEqualTo("LINKED_TO_OPEN_CASE");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(household, Household.class).block().outbox().isEmpty());
+        assertThat(published(household, "case-opened", 1)).hasSize(1);
+        get("/api/v1/households/{id}", household)
+                .jsonPath("$.signals.length()").isEqualTo(2)
+                .jsonPath("$.cases.length()").isEqualTo(1)
+                .jsonPath("$.cases[0].riskTypes.length()").isEqualTo(2)
+                .jsonPath("$.housingGrade").isEqualTo("C");
+    }
+
+    @Test
+    void a_household_above_the_line_with_every_guarantee_secure_is_recorded_without_a_case() {
+        String household = registerFamily(40000);
+
+        post("/api/v1/signals", Map.of("signalId", "CA-1", "householdId", household, "department", "CIVIL_AFFAIRS",
+                "riskType", "OTHER", "observedOn", "2026-03-01"), 200).jsonPath("$.outcome").isEqualTo("NOT_AT_RISK");
+
+        get("/api/v1/households/{id}", household).jsonPath("$.status").isEqualTo("REGISTERED")
+                .jsonPath("$.assessment.perCapitaNetIncomeYuan").isEqualTo(13333.33);
+    }
+
+    @Test
+    void a_bulk_of_visits_gets_a_receipt_each_and_an_unknown_household_does_not_stop_the_rest() {
+        String household = registerFamily(12000);
+
+        http.post().uri("/api/v1/visits/bulk").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("visits", List.of(
+                        Map.of("visitId", "b-1", "householdId", household, "cadreId", "cadre-li", "visitedOn", "2026-03-16",
+                                "riskType", "UNSTABLE_EMPLOYMENT"),
+                        Map.of("visitId", "b-2", "householdId", "hh-nobody", "cadreId", "cadre-li", "visitedOn", "2026-03-16",
+                                "riskType", "OTHER"))))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].outcome").isEqualTo("CASE_OPENED")
+                .jsonPath("$[1].error").isEqualTo("no household hh-nobody in the registry");
+    }
+
+    @Test
+    void a_self_declaration_without_the_signed_authorisation_is_refused_naming_the_field() {
+        String household = registerFamily(12000);
+
+        post("/api/v1/declarations", Map.of("declarationId", "d-9", "householdId", household, "riskType", "SCHOOLING",
+                "declaredOn", "2026-03-16", "authorisationSigned", false), 400)
+                .jsonPath("$.errors[0].field").isEqualTo("authorisationSigned");
+        get("/api/v1/households/{id}", household).jsonPath("$.signals.length()").isEqualTo(0);
+    }
+
+    @Test
+    void a_signal_for_a_household_not_in_the_registry_is_dead_lettered_with_the_reason() {
+        String unknown = "hh-520526-unknown-" + UUID.randomUUID();
+
+        TestProducer.publish("/departments/medical-insurance", "corr-unknown", new DepartmentSignalReceived("MI-X", unknown,
+                Department.MEDICAL_INSURANCE, RiskType.ILLNESS, DAY_ONE, null, BigDecimal.ONE, null));
+
+        ConsumerRecord<String, byte[]> dead = TopicReader.awaitRecords(DEAD_LETTERS, 1, r -> unknown.equals(r.key())).get(0);
+        assertThat(TopicReader.header(dead, "x-exception-message")).contains("no household " + unknown + " in the registry");
+    }
+
+    @Test
+    void a_malformed_signal_on_the_topic_is_dead_lettered_with_the_field_and_changes_nothing() {
+        String household = registerFamily(12000);
+        EventEnvelope<DepartmentSignalReceived> envelope = EventEnvelope.of(UUID.randomUUID().toString(), "/departments/education",
+                clock.instant(), "corr-bad", new DepartmentSignalReceived("ED-1", household, Department.EDUCATION,
+                        RiskType.SCHOOLING, DAY_ONE, null, null, null));
+        String wrongDate = "{\"signalId\":\"ED-1\",\"householdId\":\"" + household + "\",\"department\":\"EDUCATION\","
+                + "\"riskType\":\"SCHOOLING\",\"observedOn\":\"last week\"}";
+
+        TestProducer.send(Topics.DEPARTMENT_SIGNALS.name(), household, CloudEventHeaders.toHeaders(envelope),
+                wrongDate.getBytes(StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> dead = TopicReader.awaitRecords(DEAD_LETTERS, 1, r -> household.equals(r.key())).get(0);
+        assertThat(TopicReader.header(dead, "x-exception-message")).contains("/observedOn");
+        get("/api/v1/households/{id}", household).jsonPath("$.signals.length()").isEqualTo(0);
+    }
+
+    @Test
+    void a_posted_signal_for_an_unknown_household_names_the_field() {
+        post("/api/v1/signals", Map.of("signalId", "ED-1", "householdId", "hh-nobody", "department", "EDUCATION",
+                "riskType", "SCHOOLING", "observedOn", "2026-03-01"), 422)
+                .jsonPath("$.errors[0].field").isEqualTo("householdId");
+    }
+
+    @Test
+    void registration_with_a_wrong_id_number_names_the_member_and_stores_nothing() {
+        long before = households();
+        String good = idNumber(1960);
+        String wrong = good.substring(0, 17) + (good.endsWith("0") ? "1" : "0");
+
+        post("/api/v1/households", registration(20000, List.of(member(good, "HEAD", "FULL", null),
+                member(wrong, "SPOUSE", "FULL", null))), 422)
+                .jsonPath("$.errors[0].field").isEqualTo("members[1].idNumber")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(wrong));
+
+        assertThat(households()).isEqualTo(before);
+    }
+
+    @Test
+    void registration_without_a_county_code_names_the_field() {
+        Map<String, Object> body = registration(20000, List.of(member(idNumber(1960), "HEAD", "FULL", null)));
+        body.put("region", Map.of("provinceCode", "520000", "townshipCode", "520526100", "villageCode", "520526100201"));
+
+        post("/api/v1/households", body, 400).jsonPath("$.errors[0].field").isEqualTo("region.countyCode");
+    }
+
+    @Test
+    void the_registry_lists_a_region_by_status_a_page_at_a_time_without_id_numbers() {
+        registerFamily(50000);
+        registerFamily(50000);
+
+        byte[] page = get("/api/v1/households?region=520526&status=REGISTERED&size=1")
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].status").isEqualTo("REGISTERED")
+                .returnResult().getResponseBody();
+        assertThat(new String(page, StandardCharsets.UTF_8)).doesNotContain("idHash").doesNotContain("0101");
+        http.get().uri("/api/v1/households?region=52").exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("region");
+    }
+
+    private long households() {
+        return mongo.count(new Query(), Household.class).block();
+    }
+}
