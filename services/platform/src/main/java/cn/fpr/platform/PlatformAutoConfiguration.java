@@ -15,10 +15,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
 
 /** The shared reliability mechanism every service gets by depending on the platform module. */
@@ -32,6 +37,29 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Periods such as income months are stored as {@code "2026-04"}. */
+    @Bean
+    @ConditionalOnMissingBean
+    MongoCustomConversions mongoCustomConversions() {
+        return new MongoCustomConversions(List.of(new YearMonthToString(), new StringToYearMonth()));
+    }
+
+    @WritingConverter
+    static final class YearMonthToString implements Converter<YearMonth, String> {
+        @Override
+        public String convert(YearMonth month) {
+            return month.toString();
+        }
+    }
+
+    @ReadingConverter
+    static final class StringToYearMonth implements Converter<String, YearMonth> {
+        @Override
+        public YearMonth convert(String month) {
+            return YearMonth.parse(month);
+        }
     }
 
     @Bean

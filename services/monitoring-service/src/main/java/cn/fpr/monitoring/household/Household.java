@@ -4,6 +4,7 @@ import cn.fpr.contracts.CaseKind;
 import cn.fpr.contracts.CaseOutcome;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.HouseholdCategory;
+import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.household.CaseClosed;
 import cn.fpr.contracts.household.CaseOpened;
@@ -23,6 +24,7 @@ import cn.fpr.monitoring.household.model.AssistancePlan;
 import cn.fpr.monitoring.household.model.DrinkingWater;
 import cn.fpr.monitoring.household.model.Employment;
 import cn.fpr.monitoring.household.model.ExitEligibility;
+import cn.fpr.monitoring.household.model.HealthStatus;
 import cn.fpr.monitoring.household.model.HouseholdConditions;
 import cn.fpr.monitoring.household.model.HousingGrade;
 import cn.fpr.monitoring.household.model.IncomeEntry;
@@ -31,6 +33,7 @@ import cn.fpr.monitoring.household.model.MonthlyIncome;
 import cn.fpr.monitoring.household.model.ProvincePolicies;
 import cn.fpr.monitoring.household.model.RiskAssessment;
 import cn.fpr.monitoring.household.model.RuleBroken;
+import cn.fpr.monitoring.household.model.SchoolStage;
 import cn.fpr.monitoring.household.model.Signal;
 import cn.fpr.monitoring.household.model.SignalChannel;
 import cn.fpr.monitoring.household.model.SignalOutcome;
@@ -115,7 +118,8 @@ public class Household extends AggregateRoot {
      */
     public SignalOutcome receive(Signal signal, BigDecimal line, ProvincePolicies.Policy policy, Supplier<String> newCaseId,
                                  Occasion occasion) {
-        if (hasApplied(signal.key())) {
+        if (hasApplied(signal.key()) || signals.stream().anyMatch(seen -> seen.channel() == signal.channel()
+                && seen.source().equals(signal.source()) && seen.reference().equals(signal.reference()))) {
             return SignalOutcome.DUPLICATE;
         }
         takeConditionsFrom(signal);
@@ -328,18 +332,19 @@ public class Household extends AggregateRoot {
 
     /** Records income once per entry. */
     public boolean recordIncome(IncomeEntry entry, Occasion occasion) {
-        String key = "income:" + entry.entryId();
-        if (hasApplied(key)) {
+        if (income.stream().anyMatch(recorded -> recorded.entryId().equals(entry.entryId()))) {
             return false;
         }
         income.add(entry);
         note(occasion, "income", entry.source() + " " + entry.month() + ": " + entry.net() + " yuan net");
-        markApplied(key);
         return true;
     }
 
     /** A member started work (employment's job-placed). */
     public void jobStarted(String eventId, Employment employment, String detail, Occasion occasion) {
+        if (employments.stream().anyMatch(job -> job.placementId().equals(employment.placementId()))) {
+            return;
+        }
         applyOnce(eventId, () -> {
             employments.add(employment);
             measures.add(new Measure("JOB_PLACEMENT", employment.placementId(), employment.startDate(), detail));
@@ -400,6 +405,34 @@ public class Household extends AggregateRoot {
                     spending.incurredOn(), true));
         }
         note(occasion, "conditions", update.toString());
+    }
+
+    /** Adds a member (a birth, a marriage) to the household. */
+    public void addMember(Member member, Occasion occasion) {
+        members.add(member);
+        note(occasion, "member", "member " + member.memberId() + " added as " + member.relation());
+    }
+
+    /** Updates what changes about a member over time; null fields stay as they are. */
+    public void updateMember(String memberId, MemberUpdate update, Occasion occasion) {
+        Member current = members.stream().filter(member -> member.memberId().equals(memberId)).findFirst()
+                .orElseThrow(() -> new RuleBroken("memberId", "no member " + memberId + " in household " + id));
+        Member updated = new Member(current.memberId(), current.idHash(), current.maskedIdNumber(), current.birthYear(),
+                current.relation(), or(update.health(), current.health()), or(update.labourCapacity(), current.labourCapacity()),
+                or(update.skills(), current.skills()), or(update.schoolStage(), current.schoolStage()),
+                or(update.medicallyInsured(), current.medicallyInsured()), or(update.pensionInsured(), current.pensionInsured()));
+        members.replaceAll(member -> member.memberId().equals(memberId) ? updated : member);
+        note(occasion, "member", "member " + memberId + " updated: " + update);
+    }
+
+    /** A change of a member's health, labour, skills, schooling or insurance. */
+    public record MemberUpdate(HealthStatus health, LabourCapacity labourCapacity,
+                               List<String> skills, SchoolStage schoolStage,
+                               Boolean medicallyInsured, Boolean pensionInsured) {
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     /** A cadre's update of a household's conditions; null fields stay as they are. */

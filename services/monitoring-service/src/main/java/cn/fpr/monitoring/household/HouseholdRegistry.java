@@ -116,6 +116,31 @@ public class HouseholdRegistry {
         });
     }
 
+    /** Adds a member; the ID number is checked, hashed and masked like at registration. */
+    public Mono<Household> addMember(String householdId, NewMember newMember) {
+        return households.findById(householdId)
+                .switchIfEmpty(Mono.error(() -> new UnknownHouseholdException(householdId)))
+                .flatMap(found -> {
+                    Member checked = members(List.of(newMember), "").get(0);
+                    Member member = new Member("m-" + (found.members().size() + 1), checked.idHash(), checked.maskedIdNumber(),
+                            checked.birthYear(), checked.relation(), checked.health(), checked.labourCapacity(), checked.skills(),
+                            checked.schoolStage(), checked.medicallyInsured(), checked.pensionInsured());
+                    return households.existsByMembersIdHash(member.idHash()).flatMap(registered -> registered
+                            ? Mono.error(new RuleBroken("idNumber", "is already registered in a household"))
+                            : store.change(householdId, (household, occasion) -> {
+                                household.addMember(member, occasion);
+                                return household;
+                            }));
+                });
+    }
+
+    public Mono<Household> updateMember(String householdId, String memberId, Household.MemberUpdate update) {
+        return store.change(householdId, (household, occasion) -> {
+            household.updateMember(memberId, update, occasion);
+            return household;
+        });
+    }
+
     public Mono<Boolean> recordIncome(String householdId, IncomeEntry entry) {
         return store.change(householdId, (household, occasion) -> household.recordIncome(entry, occasion));
     }

@@ -186,6 +186,23 @@ class HouseholdController {
                 .map(HouseholdView::of);
     }
 
+    @PostMapping("/{householdId}/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<HouseholdView> addMember(@PathVariable String householdId, @Valid @RequestBody MemberBody body) {
+        return Mono.defer(() -> registry.addMember(householdId, body.toMember())).map(HouseholdView::of);
+    }
+
+    record MemberUpdateBody(HealthStatus health, LabourCapacity labourCapacity, List<@NotBlank String> skills,
+                            SchoolStage schoolStage, Boolean medicallyInsured, Boolean pensionInsured) {
+    }
+
+    @PatchMapping("/{householdId}/members/{memberId}")
+    Mono<HouseholdView> updateMember(@PathVariable String householdId, @PathVariable String memberId,
+                                     @Valid @RequestBody MemberUpdateBody body) {
+        return registry.updateMember(householdId, memberId, new Household.MemberUpdate(body.health(), body.labourCapacity(),
+                body.skills(), body.schoolStage(), body.medicallyInsured(), body.pensionInsured())).map(HouseholdView::of);
+    }
+
     /** Monthly income by source (recorded once per entry ID). */
     @PostMapping("/{householdId}/income")
     Mono<IncomeRecorded> recordIncome(@PathVariable String householdId, @Valid @RequestBody IncomeBody body) {

@@ -1,0 +1,86 @@
+package cn.fpr.monitoring;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.OpeningKind;
+import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.household.CaseOpened;
+import cn.fpr.contracts.labour.JobLost;
+import cn.fpr.contracts.labour.JobPlaced;
+import cn.fpr.contracts.labour.TrainingCompleted;
+import cn.fpr.contracts.support.DividendPaid;
+import cn.fpr.contracts.support.LoanIssued;
+import cn.fpr.contracts.support.LoanOverdue;
+import cn.fpr.testsupport.TestProducer;
+import cn.fpr.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What employment and industry report lands on the household once; a lost job and an overdue loan are risk signals. */
+class AssistanceEventsIT extends MonitoringServiceTest {
+
+    private static final String EMPLOYMENT = "/fpr/employment-service";
+    private static final String INDUSTRY = "/fpr/industry-service";
+
+    @Test
+    void jobs_training_loans_and_dividends_are_recorded_once_and_a_lost_job_then_an_overdue_loan_open_and_join_a_case() {
+        String household = registerFamily(12000);
+        EventEnvelope<JobPlaced> placed = TestProducer.publish(EMPLOYMENT, "corr-placed", new JobPlaced("pl-1", household, "m-1",
+                OpeningKind.ASSISTANCE_WORKSHOP, "520526", new BigDecimal("2600"), LocalDate.of(2026, 1, 5), false, null));
+        TestProducer.publish(placed);
+        TestProducer.publish(EMPLOYMENT, "corr-training", new TrainingCompleted("tr-1", household, "m-2", "tea picking", true,
+                LocalDate.of(2026, 2, 1)));
+        TestProducer.publish(INDUSTRY, "corr-loan", new LoanIssued("loan-1", household, new BigDecimal("30000"), 36,
+                new BigDecimal("3.45"), "cattle", LocalDate.of(2026, 2, 10)));
+        TestProducer.publish(INDUSTRY, "corr-dividend", new DividendPaid("div-1", household, "proj-9", new BigDecimal("600"),
+                LocalDate.of(2026, 3, 10)));
+        TestProducer.publish(EMPLOYMENT, "corr-lost", new JobLost("pl-1", household, "m-1", LocalDate.of(2026, 3, 12),
+                "workshop closed"));
+        TestProducer.publish(INDUSTRY, "corr-overdue", new LoanOverdue("loan-1", household, new BigDecimal("900"),
+                LocalDate.of(2026, 3, 1), 15));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", household)
+                .jsonPath("$.signals.length()").isEqualTo(2));
+        get("/api/v1/households/{id}", household)
+                .jsonPath("$.employments.length()").isEqualTo(1)
+                .jsonPath("$.employments[0].endDate").isEqualTo("2026-03-12")
+                .jsonPath("$.measures[*].kind").value(kinds -> assertThat((java.util.List<String>) kinds)
+                        .containsExactlyInAnyOrder("JOB_PLACEMENT", "TRAINING", "MICROCREDIT", "LINKAGE_DIVIDEND"))
+                .jsonPath("$.income[0].source").isEqualTo("PROPERTY")
+                .jsonPath("$.income[0].month").isEqualTo("2026-03")
+                .jsonPath("$.signals[0].outcome").isEqualTo("CASE_OPENED")
+                .jsonPath("$.signals[1].outcome").isEqualTo("LINKED_TO_OPEN_CASE")
+                .jsonPath("$.cases[0].riskTypes.length()").isEqualTo(2);
+        // the two topics keep no order between them: whichever signal came first opened the case, in its own chain
+        ConsumerRecord<String, byte[]> opened = published(household, "case-opened", 1).get(0);
+        RiskType first = ((CaseOpened) payload(opened)).riskTypes().get(0);
+        assertThat(TopicReader.header(opened, CloudEventHeaders.CORRELATION_ID))
+                .isEqualTo(first == RiskType.UNSTABLE_EMPLOYMENT ? "corr-lost" : "corr-overdue");
+    }
+
+    @Test
+    void a_newborn_is_added_and_a_members_labour_changes_over_time() {
+        String household = registerFamily(30000);
+
+        http.post().uri("/api/v1/households/{id}/members", household).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(member(idNumber(2026), "CHILD", "NONE", "NOT_IN_SCHOOL_AGE")).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.members.length()").isEqualTo(4).jsonPath("$.members[3].memberId").isEqualTo("m-4");
+        http.patch().uri("/api/v1/households/{id}/members/m-2", household).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("labourCapacity", "FULL", "health", "HEALTHY")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.members[1].labourCapacity").isEqualTo("FULL");
+        http.patch().uri("/api/v1/households/{id}/members/m-9", household).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("health", "HEALTHY")).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("memberId");
+    }
+}
