@@ -9,6 +9,7 @@ import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.labour.JobLost;
 import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.contracts.labour.TrainingCompleted;
+import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.pairing.AgreementSigned;
 import cn.fpr.contracts.pairing.FundsAllocated;
 import cn.fpr.contracts.pairing.LabourOfferPosted;
@@ -46,6 +47,8 @@ public final class EventCatalogue {
             new EventType<>("job-lost", 1, JobLost.class, Topics.LABOUR);
     public static final EventType<TrainingCompleted> TRAINING_COMPLETED =
             new EventType<>("training-completed", 1, TrainingCompleted.class, Topics.LABOUR);
+    public static final EventType<ZeroEmploymentHouseholdDetected> ZERO_EMPLOYMENT_HOUSEHOLD_DETECTED =
+            new EventType<>("zero-employment-household-detected", 1, ZeroEmploymentHouseholdDetected.class, Topics.LABOUR);
     public static final EventType<LoanIssued> LOAN_ISSUED =
             new EventType<>("loan-issued", 1, LoanIssued.class, Topics.HOUSEHOLD_SUPPORT);
     public static final EventType<LoanOverdue> LOAN_OVERDUE =
@@ -62,7 +65,7 @@ public final class EventCatalogue {
     public static final List<EventType<?>> ALL = List.of(
             DEPARTMENT_SIGNAL_RECEIVED, HOUSEHOLD_FLAGGED, HOUSEHOLD_RISK_ELIMINATED,
             CASE_OPENED, CASE_OVERDUE, CASE_CLOSED, HOUSEHOLD_REASSESSED,
-            JOB_PLACED, JOB_LOST, TRAINING_COMPLETED,
+            JOB_PLACED, JOB_LOST, TRAINING_COMPLETED, ZERO_EMPLOYMENT_HOUSEHOLD_DETECTED,
             LOAN_ISSUED, LOAN_OVERDUE, DIVIDEND_PAID,
             AGREEMENT_SIGNED, FUNDS_ALLOCATED, LABOUR_OFFER_POSTED);
 

@@ -11,6 +11,7 @@ import cn.fpr.contracts.household.Region;
 import cn.fpr.contracts.labour.JobLost;
 import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.contracts.labour.TrainingCompleted;
+import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.pairing.AgreementSigned;
 import cn.fpr.contracts.pairing.FundsAllocated;
 import cn.fpr.contracts.pairing.LabourOfferPosted;
@@ -50,6 +51,7 @@ final class Samples {
                     new BigDecimal("5200"), DAY, true, "pair-44-52")),
             sample(new JobLost("pl-1", "hh-520526-0001", "m-2", DAY, "factory closed")),
             sample(new TrainingCompleted("tr-9", "hh-520526-0001", "m-2", "electric welding", true, DAY)),
+            sample(new ZeroEmploymentHouseholdDetected("hh-520526-0001", "site-520526-01", "520526", 2, DAY)),
             sample(new LoanIssued("loan-3", "hh-520526-0001", new BigDecimal("50000"), 36,
                     new BigDecimal("3.45"), "cattle breeding", DAY)),
             sample(new LoanOverdue("loan-3", "hh-520526-0001", new BigDecimal("1450.00"), DAY, 31)),

@@ -9,12 +9,8 @@ import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.LabourMember;
 import cn.fpr.contracts.household.Region;
-import cn.fpr.testsupport.FixedClock;
-import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
@@ -26,22 +22,15 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** household-flagged from monitoring fills the labour registry, once however often it is delivered. */
-@SpringBootTest(classes = EmploymentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=employment")
-@Import(FixedClock.class)
-class HouseholdFlaggedIT extends ServiceIntegrationTest {
+class HouseholdFlaggedIT extends EmploymentServiceTest {
 
-    static final String MONITORING = "/fpr/monitoring-service";
     static final Region WEINING = new Region("520000", "520526", "520526100", "520526100201");
-
-
-
 
     @Test
     void workers_of_a_flagged_household_become_job_seekers_once_even_when_the_event_comes_twice() {
         String household = "hh-520526-" + UUID.randomUUID();
-        EventEnvelope<HouseholdFlagged> flagged = TestProducer.publish(MONITORING, "corr-emp", new HouseholdFlagged(household, WEINING, HouseholdCategory.SUDDEN_HARDSHIP,
-                List.of(RiskType.ILLNESS), new BigDecimal("-2666.67"), new BigDecimal("7300"), true,
+        EventEnvelope<HouseholdFlagged> flagged = TestProducer.publish(MONITORING, "corr-emp", new HouseholdFlagged(household, WEINING,
+                HouseholdCategory.SUDDEN_HARDSHIP, List.of(RiskType.ILLNESS), new BigDecimal("-2666.67"), new BigDecimal("7300"), true,
                 List.of(new LabourMember("m-1", 1979, LabourCapacity.FULL, List.of("masonry")),
                         new LabourMember("m-2", 1982, LabourCapacity.WEAK_OR_HALF, List.of())),
                 List.of(AssistanceNeed.MEDICAL_ASSISTANCE, AssistanceNeed.SUITABLE_WORK), "case-1", LocalDate.of(2026, 3, 16)));
@@ -55,6 +44,7 @@ class HouseholdFlaggedIT extends ServiceIntegrationTest {
                 .jsonPath("$[0].seekerId").isEqualTo(household + ":m-1")
                 .jsonPath("$[0].priority").isEqualTo("MONITORED_HOUSEHOLD")
                 .jsonPath("$[0].registeredOn").isEqualTo("2026-03-16")
+                .jsonPath("$[0].willingness").isEqualTo("IN_PROVINCE")
                 .jsonPath("$[1].labourCapacity").isEqualTo("WEAK_OR_HALF")
                 .jsonPath("$[0].monitored").isEqualTo(false));
     }
@@ -69,5 +59,4 @@ class HouseholdFlaggedIT extends ServiceIntegrationTest {
     private WebTestClient.BodyContentSpec seekersOf(String household) {
         return http.get().uri("/api/v1/job-seekers?householdId={id}", household).exchange().expectStatus().isOk().expectBody();
     }
-
 }

@@ -7,7 +7,7 @@ import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.Region;
 import cn.fpr.platform.web.NotFoundException;
-import cn.fpr.platform.web.RuleViolationException;
+import cn.fpr.platform.rules.RuleBroken;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -98,7 +98,7 @@ public class HouseholdProjection {
         try {
             return RegionLevel.of(region);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolationException("region", e.getMessage());
+            throw new RuleBroken("region", e.getMessage());
         }
     }
 }

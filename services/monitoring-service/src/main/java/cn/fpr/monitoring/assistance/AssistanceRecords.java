@@ -6,6 +6,7 @@ import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.labour.JobLost;
 import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.contracts.labour.TrainingCompleted;
+import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.support.DividendPaid;
 import cn.fpr.contracts.support.LoanIssued;
 import cn.fpr.contracts.support.LoanOverdue;
@@ -28,7 +29,8 @@ import java.time.YearMonth;
 
 /**
  * What the assistance services report about a household, recorded on it once per event: jobs and
- * their wages, training, loans, dividends. A lost job and an overdue loan are also risk signals.
+ * their wages, training, loans, dividends. A lost job, a relocated household with nobody in work
+ * and an overdue loan are also risk signals.
  */
 @Service
 public class AssistanceRecords {
@@ -71,6 +73,12 @@ public class AssistanceRecords {
             Signal signal = signal(envelope, overdue.householdId(), RiskType.INDUSTRY_FAILURE, overdue.dueOn(),
                     "microloan " + overdue.loanId() + " overdue " + overdue.daysOverdue() + " days: " + overdue.overdueAmountYuan() + " yuan");
             return change(overdue.householdId(), (household, occasion, rules) -> household.warnedBy(eventId, signal,
+                    rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId, occasion));
+        }
+        if (event instanceof ZeroEmploymentHouseholdDetected zero) {
+            Signal signal = signal(envelope, zero.householdId(), RiskType.UNSTABLE_EMPLOYMENT, zero.detectedOn(),
+                    "nobody of the household's " + zero.labourMembers() + " workers in work at relocation site " + zero.siteId());
+            return change(zero.householdId(), (household, occasion, rules) -> household.warnedBy(eventId, signal,
                     rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId, occasion));
         }
         if (event instanceof DividendPaid dividend) {

@@ -7,7 +7,7 @@ import cn.fpr.monitoring.household.HouseholdStore;
 import cn.fpr.monitoring.household.Rules;
 import cn.fpr.monitoring.household.RulesInForce;
 import cn.fpr.monitoring.household.model.ExitEligibility;
-import cn.fpr.monitoring.household.model.RuleBroken;
+import cn.fpr.platform.rules.RuleBroken;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

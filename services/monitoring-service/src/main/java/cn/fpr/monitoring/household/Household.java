@@ -32,7 +32,7 @@ import cn.fpr.monitoring.household.model.MonitoringStatus;
 import cn.fpr.monitoring.household.model.MonthlyIncome;
 import cn.fpr.monitoring.household.model.ProvincePolicies;
 import cn.fpr.monitoring.household.model.RiskAssessment;
-import cn.fpr.monitoring.household.model.RuleBroken;
+import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.monitoring.household.model.SchoolStage;
 import cn.fpr.monitoring.household.model.Signal;
 import cn.fpr.monitoring.household.model.SignalChannel;

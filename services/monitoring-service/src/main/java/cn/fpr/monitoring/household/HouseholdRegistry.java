@@ -7,7 +7,7 @@ import cn.fpr.monitoring.household.model.HealthStatus;
 import cn.fpr.monitoring.household.model.IncomeEntry;
 import cn.fpr.monitoring.household.model.MonitoringStatus;
 import cn.fpr.monitoring.household.model.Relation;
-import cn.fpr.monitoring.household.model.RuleBroken;
+import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.monitoring.household.model.SchoolStage;
 import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.identity.IdNumbers;

@@ -1,5 +1,7 @@
 package cn.fpr.platform.web;
 
+import cn.fpr.platform.rules.NoPlaceLeft;
+import cn.fpr.platform.rules.RuleBroken;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -67,14 +69,14 @@ public class ProblemDetailsAdvice {
                 List.of(fieldError(field, message)));
     }
 
-    @ExceptionHandler(RuleViolationException.class)
-    public ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e, ServerWebExchange exchange) {
+    @ExceptionHandler(RuleBroken.class)
+    public ResponseEntity<ProblemDetail> ruleBroken(RuleBroken e, ServerWebExchange exchange) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "Rule violated",
                 e.field() + ": " + e.getMessage(), exchange, List.of(fieldError(e.field(), e.getMessage())));
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException e, ServerWebExchange exchange) {
+    @ExceptionHandler(NoPlaceLeft.class)
+    ResponseEntity<ProblemDetail> noPlaceLeft(NoPlaceLeft e, ServerWebExchange exchange) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), exchange, List.of());
     }
 

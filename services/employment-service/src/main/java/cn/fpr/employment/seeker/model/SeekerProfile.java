@@ -16,7 +16,8 @@ import java.util.List;
  * @param labourCapacity  FULL or WEAK_OR_HALF
  * @param skills          skills as recorded
  * @param priority        matching priority
+ * @param liftedFromPoverty the household was lifted from poverty (counts toward workshops' quota)
  */
 public record SeekerProfile(String seekerId, String householdId, String memberId, Region region, int birthYear,
-                            LabourCapacity labourCapacity, List<String> skills, Priority priority) {
+                            LabourCapacity labourCapacity, List<String> skills, Priority priority, boolean liftedFromPoverty) {
 }

@@ -1,5 +1,6 @@
 package cn.fpr.employment.seeker.model;
 
+import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.household.HouseholdFlagged;
 
 import java.util.List;
@@ -12,7 +13,8 @@ public final class SeekerProfiles {
                 .filter(member -> member.labourCapacity().canWork())
                 .map(member -> new SeekerProfile(seekerId(flagged.householdId(), member.memberId()), flagged.householdId(),
                         member.memberId(), flagged.region(), member.birthYear(), member.labourCapacity(),
-                        List.copyOf(member.skills()), Priority.MONITORED_HOUSEHOLD))
+                        List.copyOf(member.skills()), Priority.MONITORED_HOUSEHOLD,
+                        flagged.category() == HouseholdCategory.UNSTABLE_LIFTED))
                 .toList();
     }
 

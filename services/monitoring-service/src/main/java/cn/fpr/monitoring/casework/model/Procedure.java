@@ -3,7 +3,7 @@ package cn.fpr.monitoring.casework.model;
 import cn.fpr.contracts.CaseKind;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.RiskType;
-import cn.fpr.monitoring.household.model.RuleBroken;
+import cn.fpr.platform.rules.RuleBroken;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

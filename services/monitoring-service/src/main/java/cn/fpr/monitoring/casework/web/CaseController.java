@@ -3,15 +3,15 @@ package cn.fpr.monitoring.casework.web;
 import cn.fpr.contracts.CaseKind;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.household.Region;
-import cn.fpr.contracts.household.RegionLevel;
 import cn.fpr.monitoring.casework.Casework;
 import cn.fpr.monitoring.casework.model.Decision;
+import cn.fpr.monitoring.casework.model.Procedure;
 import cn.fpr.monitoring.casework.model.ProcedureState;
 import cn.fpr.monitoring.casework.model.Role;
 import cn.fpr.monitoring.casework.model.StepRecord;
 import cn.fpr.monitoring.casework.model.StepRequest;
 import cn.fpr.monitoring.household.Household;
-import cn.fpr.platform.web.RuleViolationException;
+import cn.fpr.monitoring.household.web.RegionQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,7 +53,7 @@ class CaseController {
 
         static CaseView of(Household household, ProcedureState state) {
             return new CaseView(state.caseId(), household.id(), household.region(), state.kind(), state.status().name(),
-                    cn.fpr.monitoring.casework.model.Procedure.pendingStep(state).orElse(null), state.openedOn(),
+                    Procedure.pendingStep(state).orElse(null), state.openedOn(),
                     state.dueOn(), state.earlyAssistance(), state.steps());
         }
 
@@ -87,15 +87,8 @@ class CaseController {
                         @RequestParam(defaultValue = "false") boolean overdue,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        String field = null;
-        if (region != null) {
-            try {
-                field = RegionLevel.of(region).field();
-            } catch (IllegalArgumentException e) {
-                throw new RuleViolationException("region", e.getMessage());
-            }
-        }
-        return casework.openCases(field, region, overdue, page, size).map(CaseView::open);
+        RegionQuery where = RegionQuery.of(region);
+        return casework.openCases(where.field(), where.code(), overdue, page, size).map(CaseView::open);
     }
 
     /** Announces passed deadlines now, as the scheduled scan does (for operators). */

@@ -5,7 +5,7 @@ import cn.fpr.contracts.household.Region;
 import cn.fpr.monitoring.household.HouseholdRegistry;
 import cn.fpr.monitoring.household.model.HealthStatus;
 import cn.fpr.monitoring.household.model.Relation;
-import cn.fpr.monitoring.household.model.RuleBroken;
+import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.monitoring.household.model.SchoolStage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

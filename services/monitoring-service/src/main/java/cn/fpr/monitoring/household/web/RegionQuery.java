@@ -1,19 +1,19 @@
 package cn.fpr.monitoring.household.web;
 
 import cn.fpr.contracts.household.RegionLevel;
-import cn.fpr.platform.web.RuleViolationException;
+import cn.fpr.platform.rules.RuleBroken;
 
 /** A region filter from a query parameter: which field of the household's region it matches. */
-record RegionQuery(String field, String code) {
+public record RegionQuery(String field, String code) {
 
-    static RegionQuery of(String region) {
+    public static RegionQuery of(String region) {
         if (region == null) {
             return new RegionQuery(null, null);
         }
         try {
             return new RegionQuery(RegionLevel.of(region).field(), region);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolationException("region", e.getMessage());
+            throw new RuleBroken("region", e.getMessage());
         }
     }
 }

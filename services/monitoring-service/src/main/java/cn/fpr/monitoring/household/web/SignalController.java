@@ -5,7 +5,7 @@ import cn.fpr.contracts.RiskType;
 import cn.fpr.monitoring.household.SignalIntake;
 import cn.fpr.monitoring.household.UnknownHouseholdException;
 import cn.fpr.monitoring.household.model.HousingGrade;
-import cn.fpr.monitoring.household.model.RuleBroken;
+import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.monitoring.household.model.Signal;
 import cn.fpr.monitoring.household.model.SignalChannel;
 import cn.fpr.monitoring.household.model.SignalOutcome;

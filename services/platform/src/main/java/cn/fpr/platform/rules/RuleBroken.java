@@ -1,6 +1,9 @@
-package cn.fpr.monitoring.household.model;
+package cn.fpr.platform.rules;
 
-/** A request or step that breaks a policy rule; names the field at fault. */
+/**
+ * A request or step that breaks a policy rule, naming the field at fault. Plain Java, so policy
+ * code in any service's {@code model} package may throw it; over HTTP it is a 422 problem.
+ */
 public class RuleBroken extends RuntimeException {
 
     private final String field;

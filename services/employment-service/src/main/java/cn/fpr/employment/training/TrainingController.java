@@ -1,0 +1,82 @@
+package cn.fpr.employment.training;
+
+import cn.fpr.employment.seeker.LabourRegistry;
+import cn.fpr.platform.messaging.Correlation;
+import cn.fpr.platform.messaging.Events;
+import cn.fpr.platform.outbox.OutboxRelay;
+import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Skills-training courses and completions. */
+@RestController
+@RequestMapping("/api/v1/trainings")
+class TrainingController {
+
+    record CourseBody(@NotBlank @Size(max = 200) String course, @NotNull @Pattern(regexp = "\\d{6}") String countyCode,
+                      @NotNull LocalDate startsOn) {
+    }
+
+    record CompletionBody(@NotBlank String seekerId, boolean certified, @NotNull LocalDate completedOn) {
+    }
+
+    record TrainingView(String trainingId, String course, String countyCode, LocalDate startsOn,
+                        java.util.List<Training.Completion> completions) {
+
+        static TrainingView of(Training training) {
+            return new TrainingView(training.id(), training.course(), training.countyCode(), training.startsOn(),
+                    training.completions());
+        }
+    }
+
+    private final ReactiveMongoTemplate mongo;
+    private final LabourRegistry seekers;
+    private final Events events;
+    private final OutboxRelay relay;
+
+    TrainingController(ReactiveMongoTemplate mongo, LabourRegistry seekers, Events events, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.seekers = seekers;
+        this.events = events;
+        this.relay = relay;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<TrainingView> create(@Valid @RequestBody CourseBody body) {
+        return mongo.insert(new Training("tr-" + UUID.randomUUID(), body.course(), body.countyCode(), body.startsOn()))
+                .map(TrainingView::of);
+    }
+
+    /** Records a completion and publishes training-completed with it, in one write. */
+    @PostMapping("/{trainingId}/completions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Training.Completion> complete(@PathVariable String trainingId, @Valid @RequestBody CompletionBody body) {
+        return seekers.find(body.seekerId())
+                .onErrorMap(NotFoundException.class, e -> new RuleBroken("seekerId", e.getMessage()))
+                .flatMap(seeker -> Correlation.id().flatMap(correlationId -> mongo.findById(trainingId, Training.class)
+                        .switchIfEmpty(Mono.error(() -> new NotFoundException("no training " + trainingId)))
+                        .flatMap(training -> {
+                            Training.Completion done = training.complete(seeker.seekerId(), seeker.householdId(), seeker.memberId(),
+                                    body.certified(), body.completedOn(), event -> events.envelope(event, correlationId));
+                            return mongo.save(training).thenReturn(done);
+                        })))
+                .doOnSuccess(done -> relay.nudge());
+    }
+}
