@@ -8,6 +8,7 @@ import cn.fpr.contracts.household.CaseOpened;
 import cn.fpr.contracts.labour.JobLost;
 import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.contracts.labour.TrainingCompleted;
+import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.support.DividendPaid;
 import cn.fpr.contracts.support.LoanIssued;
 import cn.fpr.contracts.support.LoanOverdue;
@@ -65,6 +66,18 @@ class AssistanceEventsIT extends MonitoringServiceTest {
         RiskType first = ((CaseOpened) payload(opened)).riskTypes().get(0);
         assertThat(TopicReader.header(opened, CloudEventHeaders.CORRELATION_ID))
                 .isEqualTo(first == RiskType.UNSTABLE_EMPLOYMENT ? "corr-lost" : "corr-overdue");
+    }
+
+    @Test
+    void a_relocated_household_with_nobody_in_work_is_a_risk_signal_of_unstable_employment() {
+        String household = registerFamily(15000);
+
+        TestProducer.publish(EMPLOYMENT, "corr-zero", new ZeroEmploymentHouseholdDetected(household, "site-520526-01", "520526", 2,
+                DAY_ONE));
+
+        ConsumerRecord<String, byte[]> opened = published(household, "case-opened", 1).get(0);
+        assertThat(((CaseOpened) payload(opened)).riskTypes()).containsExactly(RiskType.UNSTABLE_EMPLOYMENT);
+        assertThat(TopicReader.header(opened, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-zero");
     }
 
     @Test

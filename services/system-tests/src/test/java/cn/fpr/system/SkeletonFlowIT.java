@@ -69,7 +69,7 @@ class SkeletonFlowIT {
     }
 
     @Test
-    void a_department_warning_flags_a_household_whose_worker_becomes_a_job_seeker_and_the_dashboard_shows_it() {
+    void a_department_warning_flags_a_household_whose_worker_is_registered_placed_and_recorded_and_the_dashboard_shows_it() {
         String worker = IdNumbers.withCheckCharacter("52052619850302141");
         String child = IdNumbers.withCheckCharacter("52052620140911142");
         String household = register(worker, child);
@@ -110,6 +110,23 @@ class SkeletonFlowIT {
         consultation.get().uri("/api/v1/kpis/households?region=520526").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.monitored").isEqualTo(1);
+
+        // employment places the worker in a local workshop; monitoring records the job on the household
+        String opening = new String(employment.post().uri("/api/v1/openings").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "ASSISTANCE_WORKSHOP", "employer", "Weining bamboo weaving", "workCountyCode", "520526",
+                        "capacity", 20, "monthlyWageYuan", 2600, "workshopType", "HOME_BASED", "accidentInsurance", true))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8)
+                .replaceAll("(?s).*\"openingId\":\"([^\"]+)\".*", "$1");
+        employment.post().uri("/api/v1/openings/{id}/placements", opening).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("seekerId", household + ":m-1", "startDate", "2026-04-01"))
+                .exchange().expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                monitoring.get().uri("/api/v1/households/{id}", household).exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.employments[0].memberId").isEqualTo("m-1")
+                        .jsonPath("$.employments[0].monthlyWageYuan").isEqualTo(2600)
+                        .jsonPath("$.measures[0].kind").isEqualTo("JOB_PLACEMENT"));
     }
 
     @Test
