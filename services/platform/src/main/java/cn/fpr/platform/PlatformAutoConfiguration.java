@@ -3,6 +3,7 @@ package cn.fpr.platform;
 import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.messaging.InboundEvents;
+import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.outbox.AggregateRoot;
 import cn.fpr.platform.outbox.OutboxRelay;
 import cn.fpr.platform.outbox.OutboxStores;
@@ -90,6 +91,12 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxProperties properties,
                             @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
         return OutboxStores.relay(mongo, () -> aggregateCollections(mongo), brokers, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AggregateChanges aggregateChanges(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateChanges(mongo, relay);
     }
 
     private static List<String> aggregateCollections(ReactiveMongoTemplate mongo) {

@@ -8,13 +8,11 @@ import cn.fpr.contracts.pairing.PairingEvent;
 import cn.fpr.employment.opening.model.Matching;
 import cn.fpr.employment.seeker.JobSeeker;
 import cn.fpr.employment.seeker.LabourRegistry;
-import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
-import cn.fpr.platform.outbox.OutboxRelay;
+import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,14 +20,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -41,16 +36,16 @@ public class Openings {
     private final LabourRegistry seekers;
     private final EmploymentPolicyProperties policies;
     private final Events events;
-    private final OutboxRelay relay;
+    private final AggregateChanges changes;
     private final Clock clock;
 
     Openings(ReactiveMongoTemplate mongo, LabourRegistry seekers, EmploymentPolicyProperties policies, Events events,
-             OutboxRelay relay, Clock clock) {
+             AggregateChanges changes, Clock clock) {
         this.mongo = mongo;
         this.seekers = seekers;
         this.policies = policies;
         this.events = events;
-        this.relay = relay;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -112,17 +107,10 @@ public class Openings {
                 .flatMap(found -> change(found.id(), (opening, envelope) -> opening.end(placementId, lostOn, reason, envelope)));
     }
 
-    /** Load, change, save with the opening's version; a lost race is retried on the fresh state. */
+    /** Through the platform's one mechanism: a lost race for the last place is retried on the fresh state. */
     private <R> Mono<R> change(String openingId,
                                BiFunction<Opening, Function<LabourEvent, EventEnvelope<? extends LabourEvent>>, R> change) {
-        return Correlation.id().flatMap(correlationId -> Mono.defer(() -> {
-                    AtomicReference<R> result = new AtomicReference<>();
-                    return find(openingId).flatMap(opening -> {
-                        result.set(change.apply(opening, event -> events.envelope(event, correlationId)));
-                        return mongo.save(opening);
-                    }).map(saved -> result.get());
-                })
-                .retryWhen(Retry.backoff(8, Duration.ofMillis(10)).filter(OptimisticLockingFailureException.class::isInstance))
-                .doOnSuccess(done -> relay.nudge()));
+        return changes.change(Opening.class, openingId, () -> new NotFoundException("no opening " + openingId),
+                (opening, correlationId) -> change.apply(opening, event -> events.envelope(event, correlationId)));
     }
 }

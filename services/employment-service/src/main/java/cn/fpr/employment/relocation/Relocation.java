@@ -5,21 +5,18 @@ import cn.fpr.contracts.labour.LabourEvent;
 import cn.fpr.employment.seeker.JobSeeker;
 import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
-import cn.fpr.platform.outbox.OutboxRelay;
+import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,13 +28,13 @@ public class Relocation {
 
     private final ReactiveMongoTemplate mongo;
     private final Events events;
-    private final OutboxRelay relay;
+    private final AggregateChanges changes;
     private final Clock clock;
 
-    Relocation(ReactiveMongoTemplate mongo, Events events, OutboxRelay relay, Clock clock) {
+    Relocation(ReactiveMongoTemplate mongo, Events events, AggregateChanges changes, Clock clock) {
         this.mongo = mongo;
         this.events = events;
-        this.relay = relay;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -53,21 +50,17 @@ public class Relocation {
         return site(siteId).flatMap(site -> Correlation.id().flatMap(correlationId ->
                 mongo.find(Query.query(Criteria.where("householdId").is(householdId).and("employed").is(true)), JobSeeker.class)
                         .map(JobSeeker::memberId).collect(Collectors.toSet())
-                        .flatMap(employed -> mongo.insert(new RelocatedHousehold(householdId, siteId, site.countyCode(),
+                        .flatMap(employed -> changes.create(new RelocatedHousehold(householdId, siteId, site.countyCode(),
                                 labourMembers, employed, LocalDate.now(clock), envelope(correlationId))))
-                        .onErrorMap(DuplicateKeyException.class, e -> new RuleBroken("householdId", "is already relocated"))
-                        .doOnSuccess(done -> relay.nudge())));
+                        .onErrorMap(DuplicateKeyException.class, e -> new RuleBroken("householdId", "is already relocated"))));
     }
 
     /** Employment's own job-placed and job-lost, applied to the household if it is relocated (idempotent: a set). */
     public Mono<Void> employment(String householdId, String memberId, boolean employed) {
-        return Correlation.id().flatMap(correlationId -> Mono.defer(() -> mongo.findById(householdId, RelocatedHousehold.class)
-                        .flatMap(household -> {
-                            household.employment(memberId, employed, LocalDate.now(clock), envelope(correlationId));
-                            return mongo.save(household);
-                        }))
-                .retryWhen(Retry.backoff(8, Duration.ofMillis(10)).filter(OptimisticLockingFailureException.class::isInstance))
-                .doOnSuccess(done -> relay.nudge())).then();
+        return changes.changeIfPresent(RelocatedHousehold.class, householdId, (household, correlationId) -> {
+            household.employment(memberId, employed, LocalDate.now(clock), envelope(correlationId));
+            return household;
+        }).then();
     }
 
     public Flux<RelocatedHousehold> households(String siteId, boolean zeroEmploymentOnly) {

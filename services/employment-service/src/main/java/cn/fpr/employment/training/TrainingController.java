@@ -1,9 +1,8 @@
 package cn.fpr.employment.training;
 
 import cn.fpr.employment.seeker.LabourRegistry;
-import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
-import cn.fpr.platform.outbox.OutboxRelay;
+import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -48,13 +47,13 @@ class TrainingController {
     private final ReactiveMongoTemplate mongo;
     private final LabourRegistry seekers;
     private final Events events;
-    private final OutboxRelay relay;
+    private final AggregateChanges changes;
 
-    TrainingController(ReactiveMongoTemplate mongo, LabourRegistry seekers, Events events, OutboxRelay relay) {
+    TrainingController(ReactiveMongoTemplate mongo, LabourRegistry seekers, Events events, AggregateChanges changes) {
         this.mongo = mongo;
         this.seekers = seekers;
         this.events = events;
-        this.relay = relay;
+        this.changes = changes;
     }
 
     @PostMapping
@@ -70,13 +69,8 @@ class TrainingController {
     Mono<Training.Completion> complete(@PathVariable String trainingId, @Valid @RequestBody CompletionBody body) {
         return seekers.find(body.seekerId())
                 .onErrorMap(NotFoundException.class, e -> new RuleBroken("seekerId", e.getMessage()))
-                .flatMap(seeker -> Correlation.id().flatMap(correlationId -> mongo.findById(trainingId, Training.class)
-                        .switchIfEmpty(Mono.error(() -> new NotFoundException("no training " + trainingId)))
-                        .flatMap(training -> {
-                            Training.Completion done = training.complete(seeker.seekerId(), seeker.householdId(), seeker.memberId(),
-                                    body.certified(), body.completedOn(), event -> events.envelope(event, correlationId));
-                            return mongo.save(training).thenReturn(done);
-                        })))
-                .doOnSuccess(done -> relay.nudge());
+                .flatMap(seeker -> changes.change(Training.class, trainingId, () -> new NotFoundException("no training " + trainingId),
+                        (training, correlationId) -> training.complete(seeker.seekerId(), seeker.householdId(), seeker.memberId(),
+                                body.certified(), body.completedOn(), event -> events.envelope(event, correlationId))));
     }
 }

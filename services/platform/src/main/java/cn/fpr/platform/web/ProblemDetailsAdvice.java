@@ -3,6 +3,7 @@ package cn.fpr.platform.web;
 import cn.fpr.platform.rules.NoPlaceLeft;
 import cn.fpr.platform.rules.RuleBroken;
 import org.springframework.core.Ordered;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,6 +79,12 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(NoPlaceLeft.class)
     ResponseEntity<ProblemDetail> noPlaceLeft(NoPlaceLeft e, ServerWebExchange exchange) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), exchange, List.of());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> changedConcurrently(OptimisticLockingFailureException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, "changed-concurrently", "Changed concurrently",
+                "the record kept changing while this request tried to change it; try again", exchange, List.of());
     }
 
     @ExceptionHandler(NotFoundException.class)
