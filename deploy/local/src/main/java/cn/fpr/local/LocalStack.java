@@ -27,7 +27,8 @@ public final class LocalStack implements AutoCloseable {
     public record Ports(int kafka, int mongo, Map<String, Integer> services) {
 
         public static Ports standard() {
-            return new Ports(9092, 27017, Map.of("consultation", 8080, "monitoring", 8081, "industry", 8082,
+            // the embedded KRaft broker chooses its own port; the stack prints it
+            return new Ports(0, 27017, Map.of("consultation", 8080, "monitoring", 8081, "industry", 8082,
                     "employment", 8083, "cooperation", 8084));
         }
 

@@ -42,7 +42,7 @@ class CaseController {
      */
     record StepBody(@NotNull CaseStep step, @NotNull Decision decision, @NotNull Role role,
                     @NotBlank @Size(max = 64) String actorId, @NotBlank @Size(max = 2000) String reason,
-                    boolean authorisationSigned, LocalDate noticePostedOn) {
+                    Boolean authorisationSigned, LocalDate noticePostedOn) {
     }
 
     record EarlyAssistanceBody(@NotBlank @Size(max = 2000) String detail) {
@@ -72,7 +72,7 @@ class CaseController {
     @PostMapping("/{caseId}/steps")
     Mono<ProcedureState> step(@PathVariable String caseId, @Valid @RequestBody StepBody body) {
         return casework.takeStep(caseId, new StepRequest(body.step(), body.decision(), body.role(), body.actorId(),
-                body.reason(), body.authorisationSigned(), body.noticePostedOn()));
+                body.reason(), Boolean.TRUE.equals(body.authorisationSigned()), body.noticePostedOn()));
     }
 
     /** Help before identification completes, for disaster and accident cases. */
