@@ -1,0 +1,102 @@
+package cn.fpr.industry.microcredit;
+
+import cn.fpr.industry.microcredit.model.Instalment;
+import cn.fpr.industry.microcredit.model.LoanPurpose;
+import cn.fpr.industry.microcredit.model.Schedule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Microloans for county offices and the lending bank's branch. */
+@RestController
+@RequestMapping("/api/v1/loans")
+class MicrocreditController {
+
+    record ApplicationBody(@NotBlank String householdId, @NotBlank String borrowerMemberId, @NotNull @Positive BigDecimal amountYuan,
+                           @Positive int termMonths, @NotNull LoanPurpose purpose) {
+    }
+
+    record DecisionBody(boolean approve, @NotBlank @Size(max = 64) String officerId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record RepaymentBody(@NotNull @Positive BigDecimal amountYuan) {
+    }
+
+    record ExtensionBody(@Positive int months) {
+    }
+
+    record OverdueScan(long announced) {
+    }
+
+    record LoanView(String loanId, String householdId, String borrowerMemberId, BigDecimal amountYuan, int termMonths,
+                    LoanPurpose purpose, BigDecimal annualRatePercent, BigDecimal subsidyShare, Loan.Status status,
+                    LocalDate issuedOn, int extendedMonths, BigDecimal outstandingYuan, List<Instalment> instalments) {
+
+        static LoanView of(Loan loan) {
+            return new LoanView(loan.id(), loan.householdId(), loan.borrowerMemberId(), loan.amountYuan(), loan.termMonths(),
+                    loan.purpose(), loan.annualRatePercent(), loan.subsidyShare(), loan.status(), loan.issuedOn(),
+                    loan.extendedMonths(), Schedule.outstanding(loan.instalments()), loan.instalments());
+        }
+    }
+
+    private final Microcredit microcredit;
+
+    MicrocreditController(Microcredit microcredit) {
+        this.microcredit = microcredit;
+    }
+
+    /** Applies; 422 naming the field when a rule is not met (age, amount and cap, term, purpose, household). */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<LoanView> apply(@Valid @RequestBody ApplicationBody body) {
+        return microcredit.apply(body.householdId(), body.borrowerMemberId(), body.amountYuan(), body.termMonths(), body.purpose())
+                .map(LoanView::of);
+    }
+
+    @GetMapping("/{loanId}")
+    Mono<LoanView> find(@PathVariable String loanId) {
+        return microcredit.find(loanId).map(LoanView::of);
+    }
+
+    @PostMapping("/{loanId}/decision")
+    Mono<LoanView> decide(@PathVariable String loanId, @Valid @RequestBody DecisionBody body) {
+        return microcredit.decide(loanId, body.approve(), body.officerId(), body.reason()).map(LoanView::of);
+    }
+
+    /** Pays the loan out and publishes loan-issued. */
+    @PostMapping("/{loanId}/disbursement")
+    Mono<LoanView> disburse(@PathVariable String loanId) {
+        return microcredit.disburse(loanId).map(LoanView::of);
+    }
+
+    @PostMapping("/{loanId}/repayments")
+    Mono<LoanView> repay(@PathVariable String loanId, @Valid @RequestBody RepaymentBody body) {
+        return microcredit.repay(loanId, body.amountYuan()).map(LoanView::of);
+    }
+
+    @PostMapping("/{loanId}/extension")
+    Mono<LoanView> extend(@PathVariable String loanId, @Valid @RequestBody ExtensionBody body) {
+        return microcredit.extend(loanId, body.months()).map(LoanView::of);
+    }
+
+    /** Announces payments past their grace period now, as the daily scan does. */
+    @PostMapping("/overdue-scan")
+    Mono<OverdueScan> scan() {
+        return microcredit.announceOverdue().map(OverdueScan::new);
+    }
+}
