@@ -1,5 +1,6 @@
 package cn.fpr.contracts;
 
+import cn.fpr.contracts.county.IndustryShareShortfall;
 import cn.fpr.contracts.household.CaseClosed;
 import cn.fpr.contracts.household.CaseOpened;
 import cn.fpr.contracts.household.CaseOverdue;
@@ -13,6 +14,8 @@ import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.pairing.AgreementSigned;
 import cn.fpr.contracts.pairing.FundsAllocated;
 import cn.fpr.contracts.pairing.LabourOfferPosted;
+import cn.fpr.contracts.project.FundsAllocatedToProject;
+import cn.fpr.contracts.project.ProjectApproved;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
 import cn.fpr.contracts.support.DividendPaid;
 import cn.fpr.contracts.support.LoanIssued;
@@ -55,6 +58,12 @@ public final class EventCatalogue {
             new EventType<>("loan-overdue", 1, LoanOverdue.class, Topics.HOUSEHOLD_SUPPORT);
     public static final EventType<DividendPaid> DIVIDEND_PAID =
             new EventType<>("dividend-paid", 1, DividendPaid.class, Topics.HOUSEHOLD_SUPPORT);
+    public static final EventType<ProjectApproved> PROJECT_APPROVED =
+            new EventType<>("project-approved", 1, ProjectApproved.class, Topics.PROJECT);
+    public static final EventType<FundsAllocatedToProject> FUNDS_ALLOCATED_TO_PROJECT =
+            new EventType<>("funds-allocated-to-project", 1, FundsAllocatedToProject.class, Topics.PROJECT);
+    public static final EventType<IndustryShareShortfall> INDUSTRY_SHARE_SHORTFALL =
+            new EventType<>("industry-share-shortfall", 1, IndustryShareShortfall.class, Topics.COUNTY);
     public static final EventType<AgreementSigned> AGREEMENT_SIGNED =
             new EventType<>("agreement-signed", 1, AgreementSigned.class, Topics.PAIRING);
     public static final EventType<FundsAllocated> FUNDS_ALLOCATED =
@@ -67,6 +76,7 @@ public final class EventCatalogue {
             CASE_OPENED, CASE_OVERDUE, CASE_CLOSED, HOUSEHOLD_REASSESSED,
             JOB_PLACED, JOB_LOST, TRAINING_COMPLETED, ZERO_EMPLOYMENT_HOUSEHOLD_DETECTED,
             LOAN_ISSUED, LOAN_OVERDUE, DIVIDEND_PAID,
+            PROJECT_APPROVED, FUNDS_ALLOCATED_TO_PROJECT, INDUSTRY_SHARE_SHORTFALL,
             AGREEMENT_SIGNED, FUNDS_ALLOCATED, LABOUR_OFFER_POSTED);
 
     private static final Map<String, EventType<?>> BY_NAME =

@@ -16,10 +16,14 @@ public final class Topics {
     public static final Topic LABOUR = new Topic("fpr.employment.labour.v1", HOUSEHOLD_ID);
     /** Industry support reaching households: microloans and linkage dividends. */
     public static final Topic HOUSEHOLD_SUPPORT = new Topic("fpr.industry.household-support.v1", HOUSEHOLD_ID);
+    /** The project database: approvals and funds allocated to projects. */
+    public static final Topic PROJECT = new Topic("fpr.industry.project.v1", "projectId");
+    /** County facts of industry assistance: industry-share shortfalls. */
+    public static final Topic COUNTY = new Topic("fpr.industry.county.v1", "countyCode");
     /** East–west cooperation facts of a pairing: agreements, funds, labour offers. */
     public static final Topic PAIRING = new Topic("fpr.cooperation.pairing.v1", PAIRING_ID);
 
-    public static final List<Topic> ALL = List.of(DEPARTMENT_SIGNALS, HOUSEHOLD, LABOUR, HOUSEHOLD_SUPPORT, PAIRING);
+    public static final List<Topic> ALL = List.of(DEPARTMENT_SIGNALS, HOUSEHOLD, LABOUR, HOUSEHOLD_SUPPORT, PROJECT, COUNTY, PAIRING);
 
     /** The dead-letter topic of a consumer group on a topic: {@code <topic>.<group>.dlt}. */
     public static String deadLetter(String topic, String group) {

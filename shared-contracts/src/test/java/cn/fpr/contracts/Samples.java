@@ -1,5 +1,6 @@
 package cn.fpr.contracts;
 
+import cn.fpr.contracts.county.IndustryShareShortfall;
 import cn.fpr.contracts.household.CaseClosed;
 import cn.fpr.contracts.household.CaseOpened;
 import cn.fpr.contracts.household.CaseOverdue;
@@ -15,6 +16,8 @@ import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.pairing.AgreementSigned;
 import cn.fpr.contracts.pairing.FundsAllocated;
 import cn.fpr.contracts.pairing.LabourOfferPosted;
+import cn.fpr.contracts.project.FundsAllocatedToProject;
+import cn.fpr.contracts.project.ProjectApproved;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
 import cn.fpr.contracts.support.DividendPaid;
 import cn.fpr.contracts.support.LoanIssued;
@@ -55,7 +58,13 @@ final class Samples {
             sample(new LoanIssued("loan-3", "hh-520526-0001", new BigDecimal("50000"), 36,
                     new BigDecimal("3.45"), "cattle breeding", DAY)),
             sample(new LoanOverdue("loan-3", "hh-520526-0001", new BigDecimal("1450.00"), DAY, 31)),
-            sample(new DividendPaid("div-4", "hh-520526-0001", "proj-77", new BigDecimal("600"), DAY)),
+            sample(new DividendPaid("div-4", "hh-520526-0001", "proj-77", new BigDecimal("600"), "2026-H1", DAY)),
+            sample(new ProjectApproved("proj-77", "520526", "520526100201", ProjectCategory.INDUSTRY, new BigDecimal("1200000"),
+                    2026, DAY)),
+            sample(new FundsAllocatedToProject("proj-77", "520526", ProjectCategory.INDUSTRY, FundSource.CENTRAL_CONNECTION_FUNDS,
+                    new BigDecimal("800000"), 2026, DAY)),
+            sample(new IndustryShareShortfall("520526", 2026, new BigDecimal("10000000"), new BigDecimal("5500000"),
+                    new BigDecimal("55.00"), new BigDecimal("60"), true, DAY)),
             sample(new AgreementSigned("agr-2026-44-52", "pair-44-52", "440000", "520000", 2026,
                     new BigDecimal("2100000000"), 1200, 60000, new BigDecimal("9000000000"), DAY)),
             sample(new FundsAllocated("fa-1", "pair-44-52", "520526", new BigDecimal("12000000"),

@@ -42,7 +42,7 @@ class AssistanceEventsIT extends MonitoringServiceTest {
                 LocalDate.of(2026, 2, 1)));
         TestProducer.publish(INDUSTRY, "corr-loan", new LoanIssued("loan-1", household, new BigDecimal("30000"), 36,
                 new BigDecimal("3.45"), "cattle", LocalDate.of(2026, 2, 10)));
-        TestProducer.publish(INDUSTRY, "corr-dividend", new DividendPaid("div-1", household, "proj-9", new BigDecimal("600"),
+        TestProducer.publish(INDUSTRY, "corr-dividend", new DividendPaid("div-1", household, "proj-9", new BigDecimal("600"), "2026-Q1",
                 LocalDate.of(2026, 3, 10)));
         TestProducer.publish(EMPLOYMENT, "corr-lost", new JobLost("pl-1", household, "m-1", LocalDate.of(2026, 3, 12),
                 "workshop closed"));

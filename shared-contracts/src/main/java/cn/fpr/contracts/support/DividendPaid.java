@@ -10,8 +10,10 @@ import java.time.LocalDate;
  * @param householdId  registry household ID
  * @param projectId    the project that paid it
  * @param amountYuan   amount paid
+ * @param period       the period it pays for, e.g. 2026-H1 (optional)
  * @param paidOn       payment date
  */
-public record DividendPaid(String dividendId, String householdId, String projectId, BigDecimal amountYuan, LocalDate paidOn)
+public record DividendPaid(String dividendId, String householdId, String projectId, BigDecimal amountYuan, String period,
+                           LocalDate paidOn)
         implements HouseholdSupportEvent {
 }

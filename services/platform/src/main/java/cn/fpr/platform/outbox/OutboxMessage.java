@@ -6,6 +6,7 @@ import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.EventEnvelope;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,9 +21,14 @@ import java.util.Map;
  */
 public record OutboxMessage(String eventId, String topic, String key, Map<String, String> headers, String payload) {
 
+    /** Freezes the event for the relay; an event its own schema refuses is never published. */
     public static OutboxMessage of(EventEnvelope<?> envelope) {
+        byte[] payload = EventCodec.encode(envelope.data());
+        List<String> violations = EventCodec.violations(envelope.type(), payload);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException(envelope.type() + " does not meet its own schema: " + violations);
+        }
         return new OutboxMessage(envelope.id(), EventCatalogue.typeOf(envelope.data()).topic().name(),
-                envelope.subject(), CloudEventHeaders.toHeaders(envelope),
-                new String(EventCodec.encode(envelope.data()), StandardCharsets.UTF_8));
+                envelope.subject(), CloudEventHeaders.toHeaders(envelope), new String(payload, StandardCharsets.UTF_8));
     }
 }
