@@ -11,6 +11,7 @@ import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.Topics;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
 import cn.fpr.employment.EmploymentApplication;
+import cn.fpr.industry.IndustryApplication;
 import cn.fpr.monitoring.MonitoringApplication;
 import cn.fpr.platform.identity.IdNumbers;
 import cn.fpr.testsupport.InfrastructureProperties;
@@ -41,10 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walking skeleton end to end: monitoring, employment and consultation, each with its own
- * database, on one real broker and store. A department's warning opens a case in monitoring;
- * after identification the household is flagged; employment registers its worker as a job
- * seeker; consultation shows it.
+ * Four services end to end, each with its own database, on one real broker and store. A
+ * department's warning opens a case in monitoring; after identification the household is
+ * flagged; employment registers its worker and places him; industry lends to the household;
+ * monitoring records both; consultation shows the household.
  */
 @RealInfrastructure
 class SkeletonFlowIT {
@@ -53,6 +54,7 @@ class SkeletonFlowIT {
     private static WebTestClient monitoring;
     private static MutableClock monitoringClock;
     private static WebTestClient employment;
+    private static WebTestClient industry;
     private static WebTestClient consultation;
 
     @BeforeAll
@@ -60,6 +62,7 @@ class SkeletonFlowIT {
         monitoring = start(MonitoringApplication.application(), "monitoring_system");
         monitoringClock = SERVICES.get(0).getBean(MutableClock.class);
         employment = start(EmploymentApplication.application(), "employment_system");
+        industry = start(IndustryApplication.application(), "industry_system");
         consultation = start(ConsultationApplication.application(), "consultation_system");
     }
 
@@ -69,7 +72,7 @@ class SkeletonFlowIT {
     }
 
     @Test
-    void a_department_warning_flags_a_household_whose_worker_is_registered_placed_and_recorded_and_the_dashboard_shows_it() {
+    void a_department_warning_flags_a_household_whose_worker_is_placed_and_lent_to_and_monitoring_and_the_dashboard_see_it() {
         String worker = IdNumbers.withCheckCharacter("52052619850302141");
         String child = IdNumbers.withCheckCharacter("52052620140911142");
         String household = register(worker, child);
@@ -127,11 +130,28 @@ class SkeletonFlowIT {
                         .jsonPath("$.employments[0].memberId").isEqualTo("m-1")
                         .jsonPath("$.employments[0].monthlyWageYuan").isEqualTo(2600)
                         .jsonPath("$.measures[0].kind").isEqualTo("JOB_PLACEMENT"));
+
+        // industry lends the household 20,000 yuan for cattle; monitoring records the loan
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                industry.get().uri("/api/v1/households/{id}", household).exchange().expectStatus().isOk());
+        String loan = new String(industry.post().uri("/api/v1/loans").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("householdId", household, "borrowerMemberId", "m-1", "amountYuan", 20000, "termMonths", 24,
+                        "purpose", "BREEDING"))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8)
+                .replaceAll("(?s).*\"loanId\":\"([^\"]+)\".*", "$1");
+        industry.post().uri("/api/v1/loans/{id}/decision", loan).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("approve", true, "officerId", "officer-9", "reason", "cattle plan checked"))
+                .exchange().expectStatus().isOk();
+        industry.post().uri("/api/v1/loans/{id}/disbursement", loan).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                monitoring.get().uri("/api/v1/households/{id}", household).exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.measures[?(@.kind == 'MICROCREDIT')].reference").isEqualTo(List.of(loan)));
     }
 
     @Test
     void every_service_reports_ready() {
-        Stream.of(monitoring, employment, consultation).forEach(service ->
+        Stream.of(monitoring, employment, industry, consultation).forEach(service ->
                 service.get().uri("/actuator/health/readiness").exchange()
                         .expectStatus().isOk()
                         .expectBody().jsonPath("$.status").isEqualTo("UP"));
