@@ -6,6 +6,7 @@ import cn.fpr.contracts.household.CaseOpened;
 import cn.fpr.contracts.household.CaseOverdue;
 import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdReassessed;
+import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.labour.JobLost;
 import cn.fpr.contracts.labour.JobPlaced;
@@ -32,6 +33,8 @@ public final class EventCatalogue {
 
     public static final EventType<DepartmentSignalReceived> DEPARTMENT_SIGNAL_RECEIVED =
             new EventType<>("department-signal-received", 1, DepartmentSignalReceived.class, Topics.DEPARTMENT_SIGNALS);
+    public static final EventType<HouseholdRegistered> HOUSEHOLD_REGISTERED =
+            new EventType<>("household-registered", 1, HouseholdRegistered.class, Topics.HOUSEHOLD);
     public static final EventType<HouseholdFlagged> HOUSEHOLD_FLAGGED =
             new EventType<>("household-flagged", 1, HouseholdFlagged.class, Topics.HOUSEHOLD);
     public static final EventType<HouseholdRiskEliminated> HOUSEHOLD_RISK_ELIMINATED =
@@ -72,7 +75,7 @@ public final class EventCatalogue {
             new EventType<>("labour-offer-posted", 1, LabourOfferPosted.class, Topics.PAIRING);
 
     public static final List<EventType<?>> ALL = List.of(
-            DEPARTMENT_SIGNAL_RECEIVED, HOUSEHOLD_FLAGGED, HOUSEHOLD_RISK_ELIMINATED,
+            DEPARTMENT_SIGNAL_RECEIVED, HOUSEHOLD_REGISTERED, HOUSEHOLD_FLAGGED, HOUSEHOLD_RISK_ELIMINATED,
             CASE_OPENED, CASE_OVERDUE, CASE_CLOSED, HOUSEHOLD_REASSESSED,
             JOB_PLACED, JOB_LOST, TRAINING_COMPLETED, ZERO_EMPLOYMENT_HOUSEHOLD_DETECTED,
             LOAN_ISSUED, LOAN_OVERDUE, DIVIDEND_PAID,

@@ -6,6 +6,7 @@ import cn.fpr.contracts.household.CaseOpened;
 import cn.fpr.contracts.household.CaseOverdue;
 import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdReassessed;
+import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.LabourMember;
 import cn.fpr.contracts.household.Region;
@@ -41,6 +42,8 @@ final class Samples {
                     List.of(RiskType.ILLNESS), new BigDecimal("-4250.13"), new BigDecimal("6900"),
                     true, List.of(new LabourMember("m-2", 1988, LabourCapacity.FULL, List.of("welding"))),
                     List.of(AssistanceNeed.MEDICAL_ASSISTANCE, AssistanceNeed.SUITABLE_WORK), "case-1", DAY)),
+            sample(new HouseholdRegistered("hh-520526-0001", WEINING, true,
+                    List.of(new LabourMember("m-2", 1988, LabourCapacity.FULL, List.of("welding"))), DAY)),
             sample(new HouseholdRiskEliminated("hh-520526-0001", WEINING, new BigDecimal("9800"), 7, "case-2", DAY)),
             sample(new CaseOpened("case-1", "hh-520526-0001", WEINING, CaseKind.IDENTIFICATION, List.of(RiskType.ILLNESS),
                     DAY, DAY.plusDays(15))),

@@ -8,6 +8,7 @@ import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.Topics;
 import cn.fpr.contracts.household.HouseholdFlagged;
+import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.LabourMember;
 import cn.fpr.contracts.household.Region;
@@ -103,6 +104,21 @@ class MicrocreditIT extends ServiceIntegrationTest {
         post("/api/v1/loans/overdue-scan", Map.of(), 200).jsonPath("$.announced").isEqualTo(0);
 
         post("/api/v1/loans/" + loan + "/repayments", Map.of("amountYuan", 30000), 200).jsonPath("$.status").isEqualTo("SETTLED");
+    }
+
+    @Test
+    void a_registered_household_lifted_from_poverty_may_borrow_before_it_is_ever_monitored_and_others_may_not() {
+        String lifted = "hh-520526-" + UUID.randomUUID().toString().substring(0, 8);
+        String never = "hh-520526-" + UUID.randomUUID().toString().substring(0, 8);
+        List<LabourMember> worker = List.of(new LabourMember("m-1", 1990, LabourCapacity.FULL, List.of("tea")));
+        TestProducer.publish(MONITORING, "corr-reg-1", new HouseholdRegistered(lifted, GUIZHOU, true, worker, DAY_ONE));
+        TestProducer.publish(MONITORING, "corr-reg-2", new HouseholdRegistered(never, GUIZHOU, false, worker, DAY_ONE));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> household(never).jsonPath("$.monitored").isEqualTo(false));
+
+        post("/api/v1/loans", Map.of("householdId", lifted, "borrowerMemberId", "m-1", "amountYuan", 10000,
+                "termMonths", 12, "purpose", "PLANTING"), 201);
+        post("/api/v1/loans", Map.of("householdId", never, "borrowerMemberId", "m-1", "amountYuan", 10000,
+                "termMonths", 12, "purpose", "PLANTING"), 422).jsonPath("$.errors[0].field").isEqualTo("householdId");
     }
 
     @Test

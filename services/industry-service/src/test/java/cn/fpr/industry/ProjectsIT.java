@@ -80,8 +80,12 @@ class ProjectsIT extends ServiceIntegrationTest {
         fund(project, "c-9", FundSource.CENTRAL_CONNECTION_FUNDS, 800_000, 200);
         post("/api/v1/projects/" + project + "/completion", Map.of("assets", List.of(Map.of("name", "tea processing line",
                 "valueYuan", 780000, "owner", "village collective"))), 200).jsonPath("$.linkageMissing").isEqualTo(true);
+        post("/api/v1/operators", Map.of("operatorId", "coop-weining-tea", "name", "Weining tea cooperative",
+                "kind", "COOPERATIVE", "countyCode", "520526"), 201);
         post("/api/v1/projects/" + project + "/linkages", Map.of("householdId", "hh-520526-shares", "mode", "DIVIDEND",
-                "operator", "Weining tea cooperative"), 200);
+                "operatorId", "coop-weining-tea"), 200);
+        post("/api/v1/projects/" + project + "/linkages", Map.of("householdId", "hh-520526-other", "mode", "EMPLOYMENT",
+                "operatorId", "no-such-operator"), 422).jsonPath("$.errors[0].field").isEqualTo("operatorId");
 
         post("/api/v1/projects/" + project + "/dividends", Map.of("period", "2026-H1", "amountPerHouseholdYuan", 600), 200)
                 .jsonPath("$.count").isEqualTo(1);

@@ -122,10 +122,11 @@ class MonitoringJourneyIT extends MonitoringServiceTest {
         // the timeline tells it all, in order, each entry with the chain it belongs to
         get("/api/v1/households/{id}/timeline", household)
                 .jsonPath("$[0].kind").isEqualTo("registration")
-                .jsonPath("$[1].kind").isEqualTo("event")
-                .jsonPath("$[1].summary").isEqualTo("CaseOpened")
-                .jsonPath("$[1].correlationId").isEqualTo("corr-journey")
-                .jsonPath("$[2].kind").isEqualTo("signal")
+                .jsonPath("$[1].summary").isEqualTo("HouseholdRegistered")
+                .jsonPath("$[2].kind").isEqualTo("event")
+                .jsonPath("$[2].summary").isEqualTo("CaseOpened")
+                .jsonPath("$[2].correlationId").isEqualTo("corr-journey")
+                .jsonPath("$[3].kind").isEqualTo("signal")
                 .jsonPath("$[?(@.summary == 'HouseholdFlagged')].correlationId").value(everyItem(equalTo("corr-journey")))
                 .jsonPath("$[?(@.kind == 'measure')].correlationId").value(everyItem(equalTo("corr-job")))
                 .jsonPath("$[-1].summary").isEqualTo("HouseholdRiskEliminated");

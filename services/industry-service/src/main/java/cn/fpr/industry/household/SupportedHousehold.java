@@ -12,12 +12,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Industry's own view of a monitored household, from monitoring's events, with the assistance
+ * Industry's own view of a registered household (lifted from poverty, or monitored), from
+ * monitoring's events, with the assistance
  * offer made to it when its risks call for industry help.
  *
  * @param householdId   registry household
  * @param region        where it lives
- * @param category      monitored category
+ * @param liftedFromPoverty registered as lifted from poverty (脫貧戶)
+ * @param category      monitored category, while monitored
  * @param riskTypes     its risks
  * @param labourMembers members able to work (borrowers, linkage)
  * @param monitored     still monitored
@@ -25,7 +27,7 @@ import java.util.List;
  * @param offer         the assistance offer, if its needs call for one
  */
 @Document("supported_households")
-public record SupportedHousehold(@Id String householdId, Region region, HouseholdCategory category, List<RiskType> riskTypes,
+public record SupportedHousehold(@Id String householdId, Region region, boolean liftedFromPoverty, HouseholdCategory category, List<RiskType> riskTypes,
                                  List<LabourMember> labourMembers, boolean monitored, LocalDate flaggedOn, Offer offer) {
 
     /**

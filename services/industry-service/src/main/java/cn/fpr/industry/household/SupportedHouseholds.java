@@ -4,6 +4,7 @@ import cn.fpr.contracts.AssistanceNeed;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.contracts.household.HouseholdFlagged;
+import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.industry.microcredit.MicrocreditProperties;
 import cn.fpr.platform.web.NotFoundException;
@@ -19,7 +20,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Keeps industry's view of monitored households in step with monitoring, by natural upserts. A
+ * Keeps industry's view of registered and monitored households in step with monitoring, by natural upserts. A
  * flagged household with labour whose needs call for industry help gets an assistance offer
  * (microcredit eligibility, linkage candidate); risk elimination closes it.
  */
@@ -38,10 +39,18 @@ public class SupportedHouseholds {
     }
 
     public Mono<Void> apply(HouseholdEvent event) {
+        if (event instanceof HouseholdRegistered registered) {
+            return upsert(registered.householdId(), new Update()
+                    .set("region", registered.region())
+                    .set("liftedFromPoverty", registered.liftedFromPoverty())
+                    .set("labourMembers", registered.labourMembers())
+                    .setOnInsert("monitored", false));
+        }
         if (event instanceof HouseholdFlagged flagged) {
             Update update = new Update()
                     .set("region", flagged.region())
                     .set("category", flagged.category())
+                    .set("liftedFromPoverty", flagged.category() == HouseholdCategory.UNSTABLE_LIFTED)
                     .set("riskTypes", flagged.riskTypes())
                     .set("labourMembers", flagged.labourMembers())
                     .set("monitored", true)
@@ -71,7 +80,7 @@ public class SupportedHouseholds {
 
     public Mono<SupportedHousehold> find(String householdId) {
         return mongo.findById(householdId, SupportedHousehold.class)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no monitored household " + householdId + " known to industry")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("no household " + householdId + " known to industry")));
     }
 
     /** Open offers of a county, for the county office to act on. */

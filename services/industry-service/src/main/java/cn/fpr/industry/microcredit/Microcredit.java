@@ -58,7 +58,7 @@ public class Microcredit {
                             .orElseThrow(() -> new RuleBroken("borrowerMemberId", "not a working member of the household"));
                     String province = household.region().provinceCode();
                     LoanPolicy policy = properties.policyFor(province);
-                    List<Eligibility.Refusal> refusals = Eligibility.check(new LoanApplication(household.category(), province,
+                    List<Eligibility.Refusal> refusals = Eligibility.check(new LoanApplication(household.liftedFromPoverty(), household.monitored(), province,
                             borrower.birthYear(), amount, termMonths, purpose, owed, today), policy);
                     if (!refusals.isEmpty()) {
                         return Mono.error(new RuleBroken(refusals.get(0).field(), refusals.get(0).reason()));

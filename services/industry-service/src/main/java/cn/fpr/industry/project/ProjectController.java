@@ -66,7 +66,7 @@ class ProjectController {
     record CompletionBody(@NotEmpty List<@Valid AssetBody> assets) {
     }
 
-    record LinkageBody(@NotBlank String householdId, @NotNull LinkageMode mode, @NotBlank @Size(max = 200) String operator) {
+    record LinkageBody(@NotBlank String householdId, @NotNull LinkageMode mode, @NotBlank @Size(max = 64) String operatorId) {
     }
 
     record DividendBody(@NotBlank @Size(max = 20) String period, @NotNull @Positive BigDecimal amountPerHouseholdYuan) {
@@ -140,7 +140,7 @@ class ProjectController {
 
     @PostMapping("/projects/{projectId}/linkages")
     Mono<ProjectView> link(@PathVariable String projectId, @Valid @RequestBody LinkageBody body) {
-        return projects.link(projectId, body.householdId(), body.mode(), body.operator()).map(ProjectView::of);
+        return projects.link(projectId, body.householdId(), body.mode(), body.operatorId()).map(ProjectView::of);
     }
 
     /** Pays a period's dividend to the shareholding households; each gets dividend-paid (monitoring adds it to income). */

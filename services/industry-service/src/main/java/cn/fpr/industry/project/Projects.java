@@ -9,6 +9,7 @@ import cn.fpr.contracts.pairing.FundsAllocated;
 import cn.fpr.contracts.pairing.PairingEvent;
 import cn.fpr.industry.household.SupportedHousehold;
 import cn.fpr.industry.household.SupportedHouseholds;
+import cn.fpr.industry.operator.Operator;
 import cn.fpr.industry.project.model.IndustryShare;
 import cn.fpr.industry.project.model.LinkageMode;
 import cn.fpr.industry.project.model.ProjectRole;
@@ -115,11 +116,14 @@ public class Projects {
         });
     }
 
-    public Mono<Project> link(String projectId, String householdId, LinkageMode mode, String operator) {
-        return change(projectId, (project, envelope) -> {
-            project.link(householdId, mode, operator, today());
-            return project;
-        });
+    /** Links a household through a registered operator (leading enterprise, cooperative, family farm). */
+    public Mono<Project> link(String projectId, String householdId, LinkageMode mode, String operatorId) {
+        return mongo.findById(operatorId, Operator.class)
+                .switchIfEmpty(Mono.error(() -> new cn.fpr.platform.rules.RuleBroken("operatorId", "no operator " + operatorId)))
+                .flatMap(operator -> change(projectId, (project, envelope) -> {
+                    project.link(householdId, mode, operator.operatorId(), today());
+                    return project;
+                }));
     }
 
     /** Households to link first: monitored households of the county with an open offer, lifted from poverty ahead. */

@@ -12,6 +12,7 @@ import cn.fpr.contracts.household.CaseOverdue;
 import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdReassessed;
+import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.LabourMember;
 import cn.fpr.contracts.household.Region;
@@ -107,6 +108,7 @@ public class Household extends AggregateRoot {
         this.annualNetIncomeYuan = annualNetIncomeYuan;
         this.responsibleCadre = responsibleCadre;
         note(occasion, "registration", "registered with " + members.size() + " members");
+        emit(occasion, new HouseholdRegistered(id, region, liftedFromPoverty, labourMembers(), occasion.today()));
     }
 
     // ---- signals -------------------------------------------------------------------------------
@@ -207,10 +209,7 @@ public class Household extends AggregateRoot {
         category = RiskAssessment.categorise(liftedFromPoverty, approved.riskTypes(), unresolvedRigidSpending());
         flaggedOn = occasion.today();
         eliminatedOn = null;
-        List<LabourMember> labour = members.stream()
-                .filter(member -> member.labourCapacity().canWork())
-                .map(member -> new LabourMember(member.memberId(), member.birthYear(), member.labourCapacity(), member.skills()))
-                .toList();
+        List<LabourMember> labour = labourMembers();
         BigDecimal perCapita = assessment == null ? BigDecimal.ZERO : assessment.perCapitaNetIncomeYuan();
         BigDecimal line = assessment == null ? BigDecimal.ZERO : assessment.lineYuan();
         emit(occasion, new HouseholdFlagged(id, region, category, List.copyOf(riskTypes), perCapita, line, !labour.isEmpty(),
@@ -460,6 +459,13 @@ public class Household extends AggregateRoot {
     private BigDecimal unresolvedRigidSpending() {
         return rigidSpending.stream().filter(spending -> !spending.resolved()).map(RigidSpending::amountYuan)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private List<LabourMember> labourMembers() {
+        return members.stream()
+                .filter(member -> member.labourCapacity().canWork())
+                .map(member -> new LabourMember(member.memberId(), member.birthYear(), member.labourCapacity(), member.skills()))
+                .toList();
     }
 
     private void emit(Occasion occasion, HouseholdEvent event) {

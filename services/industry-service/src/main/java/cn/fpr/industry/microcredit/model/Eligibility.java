@@ -1,7 +1,5 @@
 package cn.fpr.industry.microcredit.model;
 
-import cn.fpr.contracts.HouseholdCategory;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +13,10 @@ public final class Eligibility {
     /** Why the application cannot be granted, field by field; empty when it can. */
     public static List<Refusal> check(LoanApplication application, LoanPolicy policy) {
         List<Refusal> refusals = new ArrayList<>();
-        if (application.category() != HouseholdCategory.UNSTABLE_LIFTED && !policy.lendsToMonitored()) {
-            refusals.add(new Refusal("householdId", "the province lends to households lifted from poverty only"));
+        if (!application.liftedFromPoverty() && !(application.monitored() && policy.lendsToMonitored())) {
+            refusals.add(new Refusal("householdId", application.monitored()
+                    ? "the province lends to households lifted from poverty only"
+                    : "microloans are for households lifted from poverty or monitored"));
         }
         int age = application.appliedOn().getYear() - application.borrowerBirthYear();
         if (age < policy.minimumAge() || age > policy.maximumAge()) {

@@ -1,14 +1,13 @@
 package cn.fpr.industry.microcredit.model;
 
-import cn.fpr.contracts.HouseholdCategory;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * What is known when a household applies.
  *
- * @param category              the household's monitored category (UNSTABLE_LIFTED: lifted from poverty)
+ * @param liftedFromPoverty     registered as lifted from poverty
+ * @param monitored             a monitored household
  * @param provinceCode          its province
  * @param borrowerBirthYear     year of birth of the member who borrows
  * @param amountYuan            asked for
@@ -17,6 +16,6 @@ import java.time.LocalDate;
  * @param openPrincipalYuan     principal still owed on the household's open loans
  * @param appliedOn             date of application
  */
-public record LoanApplication(HouseholdCategory category, String provinceCode, int borrowerBirthYear, BigDecimal amountYuan,
+public record LoanApplication(boolean liftedFromPoverty, boolean monitored, String provinceCode, int borrowerBirthYear, BigDecimal amountYuan,
                               int termMonths, LoanPurpose purpose, BigDecimal openPrincipalYuan, LocalDate appliedOn) {
 }

@@ -1,6 +1,5 @@
 package cn.fpr.industry.microcredit.model;
 
-import cn.fpr.contracts.HouseholdCategory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,12 +27,17 @@ class EligibilityTest {
             "UNSTABLE_LIFTED, 1980, 20000, 12, HOUSE_BUILDING, 0,     false, purpose",
             "MARGINAL,        1980, 20000, 12, PLANTING,       0,     false, householdId",
             "MARGINAL,        1980, 20000, 12, PLANTING,       0,     true,  ''",
+            "NOT_MONITORED,   1980, 20000, 12, PLANTING,       0,     true,  householdId",
     })
-    void each_rule_of_microcredit_has_its_edge(HouseholdCategory category, int born, BigDecimal amount, int term, LoanPurpose purpose,
+    void each_rule_of_microcredit_has_its_edge(String household, int born, BigDecimal amount, int term, LoanPurpose purpose,
                                                BigDecimal owed, boolean lendsToMonitored, String refusedOn) {
         LoanPolicy policy = new LoanPolicy(18, 65, new BigDecimal("50000"), 36, lendsToMonitored, BigDecimal.ONE, 30, 12);
 
-        var refusals = Eligibility.check(new LoanApplication(category, "520000", born, amount, term, purpose, owed, APPLIED), policy);
+        // UNSTABLE_LIFTED: lifted from poverty and monitored; MARGINAL: monitored only; NOT_MONITORED: neither
+        boolean lifted = household.equals("UNSTABLE_LIFTED");
+        boolean monitored = !household.equals("NOT_MONITORED");
+        var refusals = Eligibility.check(new LoanApplication(lifted, monitored, "520000", born, amount, term, purpose, owed, APPLIED),
+                policy);
 
         if (refusedOn.isEmpty()) {
             assertThat(refusals).isEmpty();
