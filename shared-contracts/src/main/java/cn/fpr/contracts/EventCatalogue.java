@@ -13,8 +13,11 @@ import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.contracts.labour.TrainingCompleted;
 import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.pairing.AgreementSigned;
+import cn.fpr.contracts.pairing.CadreDispatched;
+import cn.fpr.contracts.pairing.ConsumptionPurchaseRecorded;
 import cn.fpr.contracts.pairing.FundsAllocated;
 import cn.fpr.contracts.pairing.LabourOfferPosted;
+import cn.fpr.contracts.pairing.PairingDeclineDetected;
 import cn.fpr.contracts.project.FundsAllocatedToProject;
 import cn.fpr.contracts.project.ProjectApproved;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
@@ -74,13 +77,21 @@ public final class EventCatalogue {
     public static final EventType<LabourOfferPosted> LABOUR_OFFER_POSTED =
             new EventType<>("labour-offer-posted", 1, LabourOfferPosted.class, Topics.PAIRING);
 
+    public static final EventType<CadreDispatched> CADRE_DISPATCHED =
+            new EventType<>("cadre-dispatched", 1, CadreDispatched.class, Topics.PAIRING);
+    public static final EventType<ConsumptionPurchaseRecorded> CONSUMPTION_PURCHASE_RECORDED =
+            new EventType<>("consumption-purchase-recorded", 1, ConsumptionPurchaseRecorded.class, Topics.PAIRING);
+    public static final EventType<PairingDeclineDetected> PAIRING_DECLINE_DETECTED =
+            new EventType<>("pairing-decline-detected", 1, PairingDeclineDetected.class, Topics.PAIRING);
+
     public static final List<EventType<?>> ALL = List.of(
             DEPARTMENT_SIGNAL_RECEIVED, HOUSEHOLD_REGISTERED, HOUSEHOLD_FLAGGED, HOUSEHOLD_RISK_ELIMINATED,
             CASE_OPENED, CASE_OVERDUE, CASE_CLOSED, HOUSEHOLD_REASSESSED,
             JOB_PLACED, JOB_LOST, TRAINING_COMPLETED, ZERO_EMPLOYMENT_HOUSEHOLD_DETECTED,
             LOAN_ISSUED, LOAN_OVERDUE, DIVIDEND_PAID,
             PROJECT_APPROVED, FUNDS_ALLOCATED_TO_PROJECT, INDUSTRY_SHARE_SHORTFALL,
-            AGREEMENT_SIGNED, FUNDS_ALLOCATED, LABOUR_OFFER_POSTED);
+            AGREEMENT_SIGNED, FUNDS_ALLOCATED, LABOUR_OFFER_POSTED, CADRE_DISPATCHED, CONSUMPTION_PURCHASE_RECORDED,
+            PAIRING_DECLINE_DETECTED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -15,6 +15,9 @@ import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.contracts.labour.TrainingCompleted;
 import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.pairing.AgreementSigned;
+import cn.fpr.contracts.pairing.CadreDispatched;
+import cn.fpr.contracts.pairing.ConsumptionPurchaseRecorded;
+import cn.fpr.contracts.pairing.PairingDeclineDetected;
 import cn.fpr.contracts.pairing.FundsAllocated;
 import cn.fpr.contracts.pairing.LabourOfferPosted;
 import cn.fpr.contracts.project.FundsAllocatedToProject;
@@ -72,6 +75,11 @@ final class Samples {
                     new BigDecimal("2100000000"), 1200, 60000, new BigDecimal("9000000000"), DAY)),
             sample(new FundsAllocated("fa-1", "pair-44-52", "520526", new BigDecimal("12000000"),
                     "potato cold-chain storage", 2026, DAY)),
+            sample(new CadreDispatched("cd-1", "pair-44-52", true, false, 12, 2026, DAY)),
+            sample(new ConsumptionPurchaseRecorded("cp-1", "pair-44-52", "Guangzhou city canteens", "Weining potatoes",
+                    new BigDecimal("1250000"), 2026, DAY)),
+            sample(new PairingDeclineDetected("pair-44-52", 2026, "FISCAL_AID_YUAN", new BigDecimal("2100000000"),
+                    new BigDecimal("1900000000"), DAY)),
             sample(new LabourOfferPosted("offer-5", "pair-44-52", "Shenzhen electronics plant", "440306", 40,
                     new BigDecimal("5200"), List.of(), DAY.plusMonths(2))));
 

@@ -2,9 +2,11 @@ package cn.fpr.cooperation;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** East–west cooperation: pairings, agreements, funds, cadres, labour offers, consumption assistance, partner API. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CooperationApplication {
 
     /** The application with its own configuration file, {@code cooperation.yml}. */

@@ -50,6 +50,13 @@ public class LabourTransfers {
                 .map(counts -> new Progress(pairingId, counts.getT1(), counts.getT2()));
     }
 
+    /** People placed under the pairing in the year up to a day: the agreement's labour transferred. */
+    public Mono<Long> transferred(String pairingId, int year, java.time.LocalDate upTo) {
+        Query query = Query.query(Criteria.where("pairingId").is(pairingId)
+                .and("startDate").gte(java.time.LocalDate.of(year, 1, 1)).lte(upTo));
+        return mongo.count(query, LabourTransfer.class);
+    }
+
     private Mono<Void> upsert(String placementId, Update update) {
         return mongo.upsert(Query.query(Criteria.where("_id").is(placementId)), update, LabourTransfer.class).then();
     }

@@ -1,0 +1,169 @@
+package cn.fpr.cooperation.agreement;
+
+import cn.fpr.contracts.pairing.LabourOfferPosted;
+import cn.fpr.cooperation.agreement.model.Indicator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/** Annual agreements of a pairing: sign, record facts, follow progress, assess. */
+@RestController
+@RequestMapping("/api/v1/pairings/{pairingId}/agreements")
+class AgreementController {
+
+    record TaskBody(@NotBlank String taskId, @NotBlank @Size(max = 500) String description, @NotBlank String owner,
+                    @NotNull LocalDate deadline) {
+    }
+
+    record SigningBody(@Min(2021) @Max(2100) int year, @NotEmpty Map<Indicator, @NotNull @Positive BigDecimal> targets,
+                       List<@Valid TaskBody> tasks) {
+    }
+
+    record FundTransferBody(@NotBlank @Size(max = 64) String reference, @NotNull @Pattern(regexp = "\\d{6}") String receivingCountyCode,
+                            @NotNull @Positive BigDecimal amountYuan, @NotBlank @Size(max = 500) String purpose, @NotNull LocalDate on) {
+    }
+
+    record DispatchBody(@NotBlank @Size(max = 64) String reference, boolean eastToWest, boolean professionals, @Positive int people,
+                        @NotNull LocalDate on) {
+    }
+
+    record PurchaseBody(@NotBlank @Size(max = 64) String reference, @NotBlank @Size(max = 200) String buyer,
+                        @NotBlank @Size(max = 200) String product, @NotNull @Positive BigDecimal amountYuan, @NotNull LocalDate on) {
+    }
+
+    record LabourOfferBody(@NotBlank @Size(max = 64) String offerId, @NotBlank @Size(max = 200) String employer,
+                           @NotNull @Pattern(regexp = "\\d{6}") String workRegionCode, @Positive int positions,
+                           @NotNull @Positive BigDecimal monthlyWageYuan, List<@NotBlank String> skillsRequired,
+                           @NotNull LocalDate validUntil) {
+    }
+
+    record FactBody(@NotBlank @Size(max = 64) String reference, @NotNull Indicator indicator, @NotNull @Positive BigDecimal amount,
+                    @NotNull LocalDate on, @Size(max = 500) String detail) {
+    }
+
+    record AgreementView(String agreementId, String pairingId, int year, LocalDate signedOn, Map<Indicator, BigDecimal> targets,
+                         List<Agreement.Task> tasks, List<Agreement.Fact> facts) {
+
+        static AgreementView of(Agreement a) {
+            return new AgreementView(a.id(), a.pairingId(), a.year(), a.signedOn(), a.targets(), a.tasks(), a.facts());
+        }
+    }
+
+    record Count(int count) {
+    }
+
+    private final Agreements agreements;
+
+    AgreementController(Agreements agreements) {
+        this.agreements = agreements;
+    }
+
+    /** Signs the year's agreement and publishes agreement-signed. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<AgreementView> sign(@PathVariable String pairingId, @Valid @RequestBody SigningBody body) {
+        List<Agreement.Task> tasks = body.tasks() == null ? List.of() : body.tasks().stream()
+                .map(t -> new Agreement.Task(t.taskId(), t.description(), t.owner(), t.deadline(), false)).toList();
+        return agreements.sign(pairingId, body.year(), body.targets(), tasks).map(AgreementView::of);
+    }
+
+    @GetMapping("/{year}")
+    Mono<AgreementView> find(@PathVariable String pairingId, @PathVariable int year) {
+        return agreements.find(pairingId, year).map(AgreementView::of);
+    }
+
+    /** A fiscal aid transfer to a western county (funds-allocated; industry funds projects from it). */
+    @PostMapping("/{year}/fund-transfers")
+    Mono<AgreementView> transfer(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody FundTransferBody body) {
+        return agreements.change(pairingId, year, (agreement, envelope) -> {
+            agreement.transferFunds(body.reference(), body.receivingCountyCode(), body.amountYuan(), body.purpose(), body.on(), envelope);
+            return agreement;
+        }).map(AgreementView::of);
+    }
+
+    /** Cadres or professionals sent either way (cadre-dispatched). */
+    @PostMapping("/{year}/dispatches")
+    Mono<AgreementView> dispatch(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody DispatchBody body) {
+        return agreements.change(pairingId, year, (agreement, envelope) -> {
+            agreement.dispatch(body.reference(), body.eastToWest(), body.professionals(), body.people(), body.on(), envelope);
+            return agreement;
+        }).map(AgreementView::of);
+    }
+
+    /** Consumption assistance (consumption-purchase-recorded). */
+    @PostMapping("/{year}/purchases")
+    Mono<AgreementView> purchase(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody PurchaseBody body) {
+        return agreements.change(pairingId, year, (agreement, envelope) -> {
+            agreement.purchase(body.reference(), body.buyer(), body.product(), body.amountYuan(), body.on(), envelope);
+            return agreement;
+        }).map(AgreementView::of);
+    }
+
+    /** An eastern employer's offer (labour-offer-posted; the employment service lists it). */
+    @PostMapping("/{year}/labour-offers")
+    Mono<AgreementView> offer(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody LabourOfferBody body) {
+        return agreements.change(pairingId, year, (agreement, envelope) -> {
+            agreement.postLabourOffer(new LabourOfferPosted(body.offerId(), pairingId, body.employer(), body.workRegionCode(),
+                    body.positions(), body.monthlyWageYuan(), body.skillsRequired() == null ? List.of() : body.skillsRequired(),
+                    body.validUntil()), envelope);
+            return agreement;
+        }).map(AgreementView::of);
+    }
+
+    /** Any other fact toward an indicator (projects, enterprises, investment, parks, workshops, sales, labour to the east). */
+    @PostMapping("/{year}/facts")
+    Mono<AgreementView> fact(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody FactBody body) {
+        return agreements.change(pairingId, year, (agreement, envelope) -> {
+            agreement.recordFact(new Agreement.Fact(body.reference(), body.indicator(), body.amount(), body.on(), body.detail()));
+            return agreement;
+        }).map(AgreementView::of);
+    }
+
+    @PostMapping("/{year}/tasks/{taskId}/completion")
+    Mono<AgreementView> completeTask(@PathVariable String pairingId, @PathVariable int year, @PathVariable String taskId) {
+        return agreements.change(pairingId, year, (agreement, envelope) -> {
+            agreement.completeTask(taskId);
+            return agreement;
+        }).map(AgreementView::of);
+    }
+
+    /** Progress against every target as of the end of a month. */
+    @GetMapping("/{year}/progress")
+    Mono<Agreements.ProgressReport> progress(@PathVariable String pairingId, @PathVariable int year, @RequestParam YearMonth month) {
+        return agreements.progress(pairingId, year, month);
+    }
+
+    /** The yearly grade (好 / 較好 / 一般 / 差), with the year-on-year check. */
+    @GetMapping("/{year}/assessment")
+    Mono<Agreements.Assessment> assessment(@PathVariable String pairingId, @PathVariable int year) {
+        return agreements.assess(pairingId, year);
+    }
+
+    /** Checks that funds and cadre dispatch have not fallen below last year, announcing each new decline. */
+    @PostMapping("/{year}/decline-check")
+    Mono<Count> declineCheck(@PathVariable String pairingId, @PathVariable int year) {
+        return agreements.announceDeclines(pairingId, year).map(Count::new);
+    }
+}
