@@ -1,6 +1,7 @@
 package cn.fpr.system;
 
 import cn.fpr.consultation.ConsultationApplication;
+import cn.fpr.cooperation.CooperationApplication;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.EventCodec;
@@ -42,10 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Four services end to end, each with its own database, on one real broker and store. A
+ * All five services end to end, each with its own database, on one real broker and store. A
  * department's warning opens a case in monitoring; after identification the household is
  * flagged; employment registers its worker and places him; industry lends to the household;
- * monitoring records both; consultation shows the household.
+ * monitoring records both; consultation shows the household. Guangdong's funds and labour offer
+ * for Guizhou reach industry and employment.
  */
 @RealInfrastructure
 class SkeletonFlowIT {
@@ -55,6 +57,7 @@ class SkeletonFlowIT {
     private static MutableClock monitoringClock;
     private static WebTestClient employment;
     private static WebTestClient industry;
+    private static WebTestClient cooperation;
     private static WebTestClient consultation;
 
     @BeforeAll
@@ -63,6 +66,7 @@ class SkeletonFlowIT {
         monitoringClock = SERVICES.get(0).getBean(MutableClock.class);
         employment = start(EmploymentApplication.application(), "employment_system");
         industry = start(IndustryApplication.application(), "industry_system");
+        cooperation = start(CooperationApplication.application(), "cooperation_system");
         consultation = start(ConsultationApplication.application(), "consultation_system");
     }
 
@@ -150,8 +154,30 @@ class SkeletonFlowIT {
     }
 
     @Test
+    void guangdong_sends_funds_and_a_labour_offer_that_industry_and_employment_take_up() {
+        cooperation.post().uri("/api/v1/pairings/pair-44-52/agreements").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("year", 2026, "targets", Map.of("FISCAL_AID_YUAN", 20000000, "LABOUR_TRANSFERRED", 500)))
+                .exchange().expectStatus().isCreated();
+        cooperation.post().uri("/api/v1/pairings/pair-44-52/agreements/2026/fund-transfers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reference", "gd-gz-2026-01", "receivingCountyCode", "520526", "amountYuan", 12000000,
+                        "purpose", "potato cold-chain storage", "on", "2026-03-10"))
+                .exchange().expectStatus().isOk();
+        cooperation.post().uri("/api/v1/pairings/pair-44-52/agreements/2026/labour-offers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("offerId", "sz-elec-2026", "employer", "Shenzhen electronics plant", "workRegionCode", "440306",
+                        "positions", 40, "monthlyWageYuan", 5200, "validUntil", "2026-09-30"))
+                .exchange().expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                industry.get().uri("/api/v1/fund-pools/520526/2026").exchange()
+                        .expectStatus().isOk().expectBody().jsonPath("$.availableYuan").isEqualTo(12000000));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                employment.get().uri("/api/v1/openings/offer-sz-elec-2026").exchange()
+                        .expectStatus().isOk().expectBody().jsonPath("$.capacity").isEqualTo(40));
+    }
+
+    @Test
     void every_service_reports_ready() {
-        Stream.of(monitoring, employment, industry, consultation).forEach(service ->
+        Stream.of(monitoring, employment, industry, cooperation, consultation).forEach(service ->
                 service.get().uri("/actuator/health/readiness").exchange()
                         .expectStatus().isOk()
                         .expectBody().jsonPath("$.status").isEqualTo("UP"));
