@@ -25,9 +25,9 @@ public final class Topics {
 
     public static final List<Topic> ALL = List.of(DEPARTMENT_SIGNALS, HOUSEHOLD, LABOUR, HOUSEHOLD_SUPPORT, PROJECT, COUNTY, PAIRING);
 
-    /** The dead-letter topic of a consumer group on a topic: {@code <topic>.<group>.dlt}. */
+    /** The dead-letter topic of a consumer group on a topic: {@code error.<topic>.<group>} (the binder's naming). */
     public static String deadLetter(String topic, String group) {
-        return topic + "." + group + ".dlt";
+        return "error." + topic + "." + group;
     }
 
     private Topics() {

@@ -23,17 +23,16 @@ import java.util.function.Supplier;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Ports of the stack; 0 picks a free one (tests). */
-    public record Ports(int kafka, int mongo, Map<String, Integer> services) {
+    /** Ports of the store and the services; 0 picks a free one (tests). The broker always takes a free port, printed at start. */
+    public record Ports(int mongo, Map<String, Integer> services) {
 
         public static Ports standard() {
-            // the embedded KRaft broker chooses its own port; the stack prints it
-            return new Ports(0, 27017, Map.of("consultation", 8080, "monitoring", 8081, "industry", 8082,
+            return new Ports(27017, Map.of("consultation", 8080, "monitoring", 8081, "industry", 8082,
                     "employment", 8083, "cooperation", 8084));
         }
 
         public static Ports any() {
-            return new Ports(0, 0, Map.of("consultation", 0, "monitoring", 0, "industry", 0, "employment", 0, "cooperation", 0));
+            return new Ports(0, Map.of("consultation", 0, "monitoring", 0, "industry", 0, "employment", 0, "cooperation", 0));
         }
     }
 
@@ -55,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Ports ports) {
-        LocalStack stack = new LocalStack(EmbeddedInfrastructure.start(ports.kafka(), ports.mongo()));
+        LocalStack stack = new LocalStack(EmbeddedInfrastructure.start(ports.mongo()));
         SERVICES.forEach((name, application) -> stack.running.put(name,
                 application.get().run(stack.arguments(name, ports.services().get(name)))));
         return stack;

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 /** The three discovery channels: what each signal leads to, and what a bad one is told. */
 class SignalChannelsIT extends MonitoringServiceTest {
 
-    private static final String DEAD_LETTERS = "error." + Topics.DEPARTMENT_SIGNALS.name() + ".monitoring-service";
+    private static final String DEAD_LETTERS = Topics.deadLetter(Topics.DEPARTMENT_SIGNALS.name(), "monitoring-service");
 
     @Autowired
     ReactiveMongoTemplate mongo;

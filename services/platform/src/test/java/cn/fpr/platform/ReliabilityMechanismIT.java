@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 class ReliabilityMechanismIT extends ServiceIntegrationTest {
 
     private static final String LABOUR = Topics.LABOUR.name();
-    private static final String DEAD_LETTERS = "error." + LABOUR + ".platform-test";
+    private static final String DEAD_LETTERS = Topics.deadLetter(LABOUR, "platform-test");
 
 
     @Autowired

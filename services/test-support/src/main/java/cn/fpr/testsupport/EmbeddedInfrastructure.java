@@ -17,8 +17,8 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
     private final MongoServer mongo;
     private final String mongoAddress;
 
-    private EmbeddedInfrastructure(int kafkaPort, int mongoPort) {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3).kafkaPorts(kafkaPort);
+    private EmbeddedInfrastructure(int mongoPort) {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "group.initial.rebalance.delay.ms", "0",
@@ -33,17 +33,18 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 
     static synchronized EmbeddedInfrastructure instance() {
         if (instance == null) {
-            instance = new EmbeddedInfrastructure(0, 0);
+            instance = new EmbeddedInfrastructure(0);
         }
         return instance;
     }
 
     /**
-     * Starts a broker and a store on the given ports (0: any free port). Tests leave them running
+     * Starts a broker (on a free port; see {@link #kafkaBootstrapServers()}) and a store on the given
+     * port (0: any free port). Tests leave them running
      * until the JVM exits, so no client sees the broker go before its application context closes.
      */
-    public static EmbeddedInfrastructure start(int kafkaPort, int mongoPort) {
-        return new EmbeddedInfrastructure(kafkaPort, mongoPort);
+    public static EmbeddedInfrastructure start(int mongoPort) {
+        return new EmbeddedInfrastructure(mongoPort);
     }
 
     @Override

@@ -7,7 +7,7 @@ import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.contracts.household.Region;
 import cn.fpr.platform.web.NotFoundException;
-import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.web.RegionQuery;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -70,7 +70,7 @@ public class HouseholdProjection {
     }
 
     public Mono<HouseholdKpis> kpis(String region) {
-        RegionLevel level = levelOf(region);
+        RegionLevel level = RegionQuery.of(region).level();
         Aggregation byStatusAndCategory = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where(level.field()).is(region)),
                 Aggregation.group("status", "category").count().as("households"));
@@ -94,11 +94,4 @@ public class HouseholdProjection {
                 });
     }
 
-    private static RegionLevel levelOf(String region) {
-        try {
-            return RegionLevel.of(region);
-        } catch (IllegalArgumentException e) {
-            throw new RuleBroken("region", e.getMessage());
-        }
-    }
 }

@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.time.LocalDate;
+
 /** Counts east–west labour transfers per pairing from employment's placements; keyed by placement, so counted once. */
 @Service
 public class LabourTransfers {
@@ -51,9 +53,9 @@ public class LabourTransfers {
     }
 
     /** People placed under the pairing in the year up to a day: the agreement's labour transferred. */
-    public Mono<Long> transferred(String pairingId, int year, java.time.LocalDate upTo) {
+    public Mono<Long> transferred(String pairingId, int year, LocalDate upTo) {
         Query query = Query.query(Criteria.where("pairingId").is(pairingId)
-                .and("startDate").gte(java.time.LocalDate.of(year, 1, 1)).lte(upTo));
+                .and("startDate").gte(LocalDate.of(year, 1, 1)).lte(upTo));
         return mongo.count(query, LabourTransfer.class);
     }
 

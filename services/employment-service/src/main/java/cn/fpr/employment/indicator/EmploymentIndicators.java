@@ -6,6 +6,7 @@ import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.employment.indicator.model.Channel;
 import cn.fpr.employment.seeker.JobSeeker;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.web.RegionQuery;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -81,14 +82,10 @@ public class EmploymentIndicators {
     }
 
     private static RegionLevel level(String region) {
-        try {
-            RegionLevel level = RegionLevel.of(region);
-            if (level == RegionLevel.TOWNSHIP) {
-                throw new RuleBroken("region", "indicators are kept by province and county");
-            }
-            return level;
-        } catch (IllegalArgumentException e) {
-            throw new RuleBroken("region", e.getMessage());
+        RegionLevel level = RegionQuery.of(region).level();
+        if (level == null || level == RegionLevel.TOWNSHIP) {
+            throw new RuleBroken("region", "indicators are kept by province and county");
         }
+        return level;
     }
 }

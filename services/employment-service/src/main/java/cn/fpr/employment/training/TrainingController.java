@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Skills-training courses and completions. */
@@ -36,7 +37,7 @@ class TrainingController {
     }
 
     record TrainingView(String trainingId, String course, String countyCode, LocalDate startsOn,
-                        java.util.List<Training.Completion> completions) {
+                        List<Training.Completion> completions) {
 
         static TrainingView of(Training training) {
             return new TrainingView(training.id(), training.course(), training.countyCode(), training.startsOn(),

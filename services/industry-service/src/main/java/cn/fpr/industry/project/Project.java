@@ -19,9 +19,11 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** A project of the project database (項目庫), from the village's proposal to its assets and the households it links. */
@@ -169,8 +171,7 @@ public class Project extends AggregateRoot {
 
     /** The same payment always has the same ID. */
     private String dividendId(String period, String householdId) {
-        return "div-" + java.util.UUID.nameUUIDFromBytes((id + "|" + period + "|" + householdId).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        return "div-" + UUID.nameUUIDFromBytes((id + "|" + period + "|" + householdId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** An operating project built with assistance money must link households [N]. */

@@ -3,6 +3,7 @@ package cn.fpr.industry.project;
 import cn.fpr.contracts.DomainEvent;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.FundSource;
+import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.ProjectCategory;
 import cn.fpr.contracts.county.IndustryShareShortfall;
 import cn.fpr.contracts.pairing.FundsAllocated;
@@ -16,6 +17,7 @@ import cn.fpr.industry.project.model.ProjectRole;
 import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
+import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -90,7 +92,7 @@ public class Projects {
     public Mono<Project> fund(String projectId, String reference, FundSource source, BigDecimal amount) {
         Mono<Void> draw = source != FundSource.EAST_WEST_AID ? Mono.empty() : find(projectId).flatMap(project ->
                 changes.change(FundPool.class, FundPool.idOf(project.countyCode(), project.year()),
-                        () -> new cn.fpr.platform.rules.RuleBroken("source", "no east–west aid received for "
+                        () -> new RuleBroken("source", "no east–west aid received for "
                                 + project.countyCode() + " in " + project.year()),
                         (pool, correlationId) -> {
                             pool.draw(new FundPool.Draw(reference, projectId, amount));
@@ -119,7 +121,7 @@ public class Projects {
     /** Links a household through a registered operator (leading enterprise, cooperative, family farm). */
     public Mono<Project> link(String projectId, String householdId, LinkageMode mode, String operatorId) {
         return mongo.findById(operatorId, Operator.class)
-                .switchIfEmpty(Mono.error(() -> new cn.fpr.platform.rules.RuleBroken("operatorId", "no operator " + operatorId)))
+                .switchIfEmpty(Mono.error(() -> new RuleBroken("operatorId", "no operator " + operatorId)))
                 .flatMap(operator -> change(projectId, (project, envelope) -> {
                     project.link(householdId, mode, operator.operatorId(), today());
                     return project;
@@ -130,7 +132,7 @@ public class Projects {
     public Flux<SupportedHousehold> linkageCandidates(String projectId) {
         return find(projectId).flatMapMany(project -> households.openOffers(project.countyCode()))
                 .filter(household -> household.offer().linkageCandidate())
-                .sort(Comparator.comparing((SupportedHousehold h) -> h.category() != cn.fpr.contracts.HouseholdCategory.UNSTABLE_LIFTED)
+                .sort(Comparator.comparing((SupportedHousehold h) -> h.category() != HouseholdCategory.UNSTABLE_LIFTED)
                         .thenComparing(SupportedHousehold::householdId));
     }
 

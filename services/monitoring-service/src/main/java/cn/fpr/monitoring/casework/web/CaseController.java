@@ -11,7 +11,7 @@ import cn.fpr.monitoring.casework.model.Role;
 import cn.fpr.monitoring.casework.model.StepRecord;
 import cn.fpr.monitoring.casework.model.StepRequest;
 import cn.fpr.monitoring.household.Household;
-import cn.fpr.monitoring.household.web.RegionQuery;
+import cn.fpr.platform.web.RegionQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -27,6 +27,7 @@ import cn.fpr.monitoring.household.model.MonitoringStatus;
 import cn.fpr.monitoring.household.model.Relation;
 import cn.fpr.monitoring.household.model.SchoolStage;
 import cn.fpr.platform.web.NotFoundException;
+import cn.fpr.platform.web.RegionQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
