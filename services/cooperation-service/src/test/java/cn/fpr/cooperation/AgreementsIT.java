@@ -9,14 +9,11 @@ import cn.fpr.contracts.pairing.AgreementSigned;
 import cn.fpr.contracts.pairing.FundsAllocated;
 import cn.fpr.contracts.pairing.LabourOfferPosted;
 import cn.fpr.contracts.pairing.PairingDeclineDetected;
-import cn.fpr.testsupport.MutableClock;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -30,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Pairings, annual agreements and their facts, progress and assessment, on the real broker and store. */
-@SpringBootTest(classes = CooperationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=cooperation")
-@Import(MutableClock.Configuration.class)
+@CooperationServiceTest
 class AgreementsIT extends ServiceIntegrationTest {
 
     @Test

@@ -7,7 +7,6 @@ import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,8 +15,7 @@ import java.time.LocalDate;
 import static org.awaitility.Awaitility.await;
 
 /** Cross-region placements count toward their pairing's labour transfer, once each. */
-@SpringBootTest(classes = CooperationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=cooperation")
+@CooperationServiceTest
 class JobPlacedIT extends ServiceIntegrationTest {
 
     private static final String EMPLOYMENT = "/fpr/employment-service";

@@ -71,39 +71,47 @@ public class Agreement extends AggregateRoot {
     }
 
     /** A fiscal aid transfer to a western county: counted, and announced so industry can fund projects from it. */
-    public void transferFunds(String reference, String receivingCountyCode, BigDecimal amount, String purpose, LocalDate on,
-                              Function<DomainEvent, EventEnvelope<?>> envelope) {
-        if (record(new Fact(reference, Indicator.FISCAL_AID_YUAN, amount, on, purpose + " → " + receivingCountyCode))) {
+    public boolean transferFunds(String reference, String receivingCountyCode, BigDecimal amount, String purpose, LocalDate on,
+                                 Function<DomainEvent, EventEnvelope<?>> envelope) {
+        boolean recorded = record(new Fact(reference, Indicator.FISCAL_AID_YUAN, amount, on, purpose + " → " + receivingCountyCode));
+        if (recorded) {
             raise(envelope.apply(new FundsAllocated(reference, pairingId, receivingCountyCode, amount, purpose, year, on)));
         }
+        return recorded;
     }
 
-    public void dispatch(String reference, boolean eastToWest, boolean professionals, int people, LocalDate on,
-                         Function<DomainEvent, EventEnvelope<?>> envelope) {
+    public boolean dispatch(String reference, boolean eastToWest, boolean professionals, int people, LocalDate on,
+                            Function<DomainEvent, EventEnvelope<?>> envelope) {
         Indicator indicator = professionals ? Indicator.PROFESSIONALS_EXCHANGED : Indicator.CADRES_EXCHANGED;
-        if (record(new Fact(reference, indicator, BigDecimal.valueOf(people), on, eastToWest ? "east to west" : "west to east"))) {
+        boolean recorded = record(new Fact(reference, indicator, BigDecimal.valueOf(people), on, eastToWest ? "east to west" : "west to east"));
+        if (recorded) {
             raise(envelope.apply(new CadreDispatched(reference, pairingId, eastToWest, professionals, people, year, on)));
         }
+        return recorded;
     }
 
-    public void purchase(String reference, String buyer, String product, BigDecimal amount, LocalDate on,
-                         Function<DomainEvent, EventEnvelope<?>> envelope) {
-        if (record(new Fact(reference, Indicator.CONSUMPTION_PURCHASES_YUAN, amount, on, buyer + ": " + product))) {
+    public boolean purchase(String reference, String buyer, String product, BigDecimal amount, LocalDate on,
+                            Function<DomainEvent, EventEnvelope<?>> envelope) {
+        boolean recorded = record(new Fact(reference, Indicator.CONSUMPTION_PURCHASES_YUAN, amount, on, buyer + ": " + product));
+        if (recorded) {
             raise(envelope.apply(new ConsumptionPurchaseRecorded(reference, pairingId, buyer, product, amount, year, on)));
         }
+        return recorded;
     }
 
     /** An eastern employer's offer for people of the western region; the employment service lists it. */
-    public void postLabourOffer(LabourOfferPosted offer, Function<DomainEvent, EventEnvelope<?>> envelope) {
-        if (!labourOffers.contains(offer.offerId())) {
-            labourOffers.add(offer.offerId());
-            raise(envelope.apply(offer));
+    public boolean postLabourOffer(LabourOfferPosted offer, Function<DomainEvent, EventEnvelope<?>> envelope) {
+        if (labourOffers.contains(offer.offerId())) {
+            return false;
         }
+        labourOffers.add(offer.offerId());
+        raise(envelope.apply(offer));
+        return true;
     }
 
     /** Any other fact (projects, enterprises, investment, parks, workshops, sales, labour to the east). */
-    public void recordFact(Fact fact) {
-        record(fact);
+    public boolean recordFact(Fact fact) {
+        return record(fact);
     }
 
     public void completeTask(String taskId) {

@@ -1,6 +1,5 @@
 package cn.fpr.cooperation.agreement;
 
-import cn.fpr.contracts.pairing.LabourOfferPosted;
 import cn.fpr.cooperation.agreement.model.Indicator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -41,36 +39,6 @@ class AgreementController {
                        List<@Valid TaskBody> tasks) {
     }
 
-    record FundTransferBody(@NotBlank @Size(max = 64) String reference, @NotNull @Pattern(regexp = "\\d{6}") String receivingCountyCode,
-                            @NotNull @Positive BigDecimal amountYuan, @NotBlank @Size(max = 500) String purpose, @NotNull LocalDate on) {
-    }
-
-    record DispatchBody(@NotBlank @Size(max = 64) String reference, boolean eastToWest, boolean professionals, @Positive int people,
-                        @NotNull LocalDate on) {
-    }
-
-    record PurchaseBody(@NotBlank @Size(max = 64) String reference, @NotBlank @Size(max = 200) String buyer,
-                        @NotBlank @Size(max = 200) String product, @NotNull @Positive BigDecimal amountYuan, @NotNull LocalDate on) {
-    }
-
-    record LabourOfferBody(@NotBlank @Size(max = 64) String offerId, @NotBlank @Size(max = 200) String employer,
-                           @NotNull @Pattern(regexp = "\\d{6}") String workRegionCode, @Positive int positions,
-                           @NotNull @Positive BigDecimal monthlyWageYuan, List<@NotBlank String> skillsRequired,
-                           @NotNull LocalDate validUntil) {
-    }
-
-    record FactBody(@NotBlank @Size(max = 64) String reference, @NotNull Indicator indicator, @NotNull @Positive BigDecimal amount,
-                    @NotNull LocalDate on, @Size(max = 500) String detail) {
-    }
-
-    record AgreementView(String agreementId, String pairingId, int year, LocalDate signedOn, Map<Indicator, BigDecimal> targets,
-                         List<Agreement.Task> tasks, List<Agreement.Fact> facts) {
-
-        static AgreementView of(Agreement a) {
-            return new AgreementView(a.id(), a.pairingId(), a.year(), a.signedOn(), a.targets(), a.tasks(), a.facts());
-        }
-    }
-
     record Count(int count) {
     }
 
@@ -96,49 +64,36 @@ class AgreementController {
 
     /** A fiscal aid transfer to a western county (funds-allocated; industry funds projects from it). */
     @PostMapping("/{year}/fund-transfers")
-    Mono<AgreementView> transfer(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody FundTransferBody body) {
-        return agreements.change(pairingId, year, (agreement, envelope) -> {
-            agreement.transferFunds(body.reference(), body.receivingCountyCode(), body.amountYuan(), body.purpose(), body.on(), envelope);
-            return agreement;
-        }).map(AgreementView::of);
+    Mono<AgreementView> transfer(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.FundTransfer body) {
+        return record(pairingId, year, body);
     }
 
     /** Cadres or professionals sent either way (cadre-dispatched). */
     @PostMapping("/{year}/dispatches")
-    Mono<AgreementView> dispatch(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody DispatchBody body) {
-        return agreements.change(pairingId, year, (agreement, envelope) -> {
-            agreement.dispatch(body.reference(), body.eastToWest(), body.professionals(), body.people(), body.on(), envelope);
-            return agreement;
-        }).map(AgreementView::of);
+    Mono<AgreementView> dispatch(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.Dispatch body) {
+        return record(pairingId, year, body);
     }
 
     /** Consumption assistance (consumption-purchase-recorded). */
     @PostMapping("/{year}/purchases")
-    Mono<AgreementView> purchase(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody PurchaseBody body) {
-        return agreements.change(pairingId, year, (agreement, envelope) -> {
-            agreement.purchase(body.reference(), body.buyer(), body.product(), body.amountYuan(), body.on(), envelope);
-            return agreement;
-        }).map(AgreementView::of);
+    Mono<AgreementView> purchase(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.Purchase body) {
+        return record(pairingId, year, body);
     }
 
     /** An eastern employer's offer (labour-offer-posted; the employment service lists it). */
     @PostMapping("/{year}/labour-offers")
-    Mono<AgreementView> offer(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody LabourOfferBody body) {
-        return agreements.change(pairingId, year, (agreement, envelope) -> {
-            agreement.postLabourOffer(new LabourOfferPosted(body.offerId(), pairingId, body.employer(), body.workRegionCode(),
-                    body.positions(), body.monthlyWageYuan(), body.skillsRequired() == null ? List.of() : body.skillsRequired(),
-                    body.validUntil()), envelope);
-            return agreement;
-        }).map(AgreementView::of);
+    Mono<AgreementView> offer(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.LabourOffer body) {
+        return record(pairingId, year, body);
     }
 
     /** Any other fact toward an indicator (projects, enterprises, investment, parks, workshops, sales, labour to the east). */
     @PostMapping("/{year}/facts")
-    Mono<AgreementView> fact(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody FactBody body) {
-        return agreements.change(pairingId, year, (agreement, envelope) -> {
-            agreement.recordFact(new Agreement.Fact(body.reference(), body.indicator(), body.amount(), body.on(), body.detail()));
-            return agreement;
-        }).map(AgreementView::of);
+    Mono<AgreementView> fact(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.OtherFact body) {
+        return record(pairingId, year, body);
+    }
+
+    private Mono<AgreementView> record(String pairingId, int year, AgreementEntry entry) {
+        return agreements.record(pairingId, year, entry).map(recorded -> AgreementView.of(recorded.agreement()));
     }
 
     @PostMapping("/{year}/tasks/{taskId}/completion")

@@ -77,6 +77,15 @@ public class Agreements {
                 (agreement, correlationId) -> change.apply(agreement, event -> events.envelope(event, correlationId)));
     }
 
+    /** The agreement after an entry, and whether the entry was recorded now (false: its reference was recorded before). */
+    public record Recorded(Agreement agreement, boolean isNew) {
+    }
+
+    /** Records an entry against the year's agreement, once per reference. */
+    public Mono<Recorded> record(String pairingId, int year, AgreementEntry entry) {
+        return change(pairingId, year, (agreement, envelope) -> new Recorded(agreement, entry.recordIn(agreement, pairingId, envelope)));
+    }
+
     /** Progress against every target from the facts recorded up to the end of the month. */
     public Mono<ProgressReport> progress(String pairingId, int year, YearMonth asOf) {
         return find(pairingId, year).flatMap(agreement -> achieved(agreement, asOf.atEndOfMonth()).map(achieved -> {

@@ -19,7 +19,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,8 +30,6 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice {
-
-    static final String TYPE_PREFIX = "urn:fpr:problem:";
 
     @ExceptionHandler(WebExchangeBindException.class)
     ResponseEntity<ProblemDetail> invalidFields(WebExchangeBindException e, ServerWebExchange exchange) {
@@ -94,10 +91,7 @@ public class ProblemDetailsAdvice {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
                                                          ServerWebExchange exchange, List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + type));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ProblemDetail problem = ProblemResponses.of(status, type, title, detail, exchange);
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
