@@ -27,8 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -154,18 +156,23 @@ class SkeletonFlowIT {
     }
 
     @Test
-    void guangdong_sends_funds_and_a_labour_offer_that_industry_and_employment_take_up() {
+    void guangdongs_own_system_sends_funds_and_a_labour_offer_that_industry_and_employment_take_up_and_zhejiang_sees_none_of_it() {
         cooperation.post().uri("/api/v1/pairings/pair-44-52/agreements").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("year", 2026, "targets", Map.of("FISCAL_AID_YUAN", 20000000, "LABOUR_TRANSFERRED", 500)))
                 .exchange().expectStatus().isCreated();
-        cooperation.post().uri("/api/v1/pairings/pair-44-52/agreements/2026/fund-transfers").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("reference", "gd-gz-2026-01", "receivingCountyCode", "520526", "amountYuan", 12000000,
-                        "purpose", "potato cold-chain storage", "on", "2026-03-10"))
-                .exchange().expectStatus().isOk();
-        cooperation.post().uri("/api/v1/pairings/pair-44-52/agreements/2026/labour-offers").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("offerId", "sz-elec-2026", "employer", "Shenzhen electronics plant", "workRegionCode", "440306",
-                        "positions", 40, "monthlyWageYuan", 5200, "validUntil", "2026-09-30"))
-                .exchange().expectStatus().isOk();
+        WebTestClient guangdong = partner("gd-coop-platform", "440000");
+        WebTestClient zhejiang = partner("zj-coop-platform", "330000");
+
+        guangdong.post().uri("/partner/v1/submissions").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of(
+                        "messageId", "gd-2026-03-0001", "items", List.of(
+                                Map.of("type", "fund-transfer", "pairingId", "pair-44-52", "year", 2026, "reference", "gd-gz-2026-01",
+                                        "receivingCountyCode", "520526", "amountYuan", 12000000, "purpose", "potato cold-chain storage",
+                                        "on", "2026-03-10"),
+                                Map.of("type", "labour-offer", "pairingId", "pair-44-52", "year", 2026, "offerId", "sz-elec-2026",
+                                        "employer", "Shenzhen electronics plant", "workRegionCode", "440306", "positions", 40,
+                                        "monthlyWageYuan", 5200, "validUntil", "2026-09-30"))))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[*].status").isEqualTo(List.of(201, 201));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 industry.get().uri("/api/v1/fund-pools/520526/2026").exchange()
@@ -173,6 +180,20 @@ class SkeletonFlowIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 employment.get().uri("/api/v1/openings/offer-sz-elec-2026").exchange()
                         .expectStatus().isOk().expectBody().jsonPath("$.capacity").isEqualTo(40));
+        zhejiang.get().uri("/partner/v1/pairings/pair-44-52/agreements/2026").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.facts").doesNotExist();
+    }
+
+    /** Registers an eastern region's system with the cooperation service and signs it in with its client credentials. */
+    private static WebTestClient partner(String partnerId, String regionCode) {
+        Map<?, ?> credentials = cooperation.post().uri("/api/v1/partners").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("partnerId", partnerId, "name", partnerId, "regionCode", regionCode)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> token = cooperation.post().uri("/partner/v1/oauth2/token")
+                .headers(h -> h.setBasicAuth(partnerId, (String) credentials.get("clientSecret")))
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return cooperation.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.get("access_token")).build();
     }
 
     @Test

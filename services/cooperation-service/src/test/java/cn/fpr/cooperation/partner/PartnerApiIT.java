@@ -259,6 +259,15 @@ class PartnerApiIT extends ServiceIntegrationTest {
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("regionCode");
     }
 
+    @Test
+    void the_partner_api_is_described_in_openapi_without_exposing_the_token_as_a_parameter() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/partner/v1/submissions'].post").exists()
+                .jsonPath("$.paths['/partner/v1/submissions'].post.parameters").doesNotExist()
+                .jsonPath("$.paths['/partner/v1/oauth2/token'].post").exists()
+                .jsonPath("$.paths['/api/v1/partners'].post").exists();
+    }
+
     // --- helpers
 
     private String register(String partnerId, String regionCode, Integer requestsPerSecond) {
