@@ -2,9 +2,11 @@ package cn.fpr.consultation;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Consultation (會商): read models of every service for dashboards. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ConsultationApplication {
 
     /** The application with its own configuration file, {@code consultation.yml}. */

@@ -15,6 +15,7 @@ import cn.fpr.employment.EmploymentApplication;
 import cn.fpr.industry.IndustryApplication;
 import cn.fpr.monitoring.MonitoringApplication;
 import cn.fpr.platform.identity.IdNumbers;
+import cn.fpr.testsupport.FixedClock;
 import cn.fpr.testsupport.InfrastructureProperties;
 import cn.fpr.testsupport.MutableClock;
 import cn.fpr.testsupport.RealInfrastructure;
@@ -56,6 +57,7 @@ class SkeletonFlowIT {
 
     private static final List<ConfigurableApplicationContext> SERVICES = new java.util.ArrayList<>();
     private static WebTestClient monitoring;
+    private static final MutableClock CLOCK = new MutableClock(FixedClock.NOW, FixedClock.ZONE);
     private static MutableClock monitoringClock;
     private static WebTestClient employment;
     private static WebTestClient industry;
@@ -65,7 +67,7 @@ class SkeletonFlowIT {
     @BeforeAll
     static void startServices() {
         monitoring = start(MonitoringApplication.application(), "monitoring_system");
-        monitoringClock = SERVICES.get(0).getBean(MutableClock.class);
+        monitoringClock = CLOCK;
         employment = start(EmploymentApplication.application(), "employment_system");
         industry = start(IndustryApplication.application(), "industry_system");
         cooperation = start(CooperationApplication.application(), "cooperation_system");
@@ -116,9 +118,9 @@ class SkeletonFlowIT {
                         .jsonPath("$.status").isEqualTo("MONITORED")
                         .jsonPath("$.category").isEqualTo("UNSTABLE_LIFTED")
                         .jsonPath("$.flaggedOn").isEqualTo("2026-03-21"));
-        consultation.get().uri("/api/v1/kpis/households?region=520526").exchange()
+        consultation.get().uri("/api/v1/kpis?region=520526&period=2026-03").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.monitored").isEqualTo(1);
+                .expectBody().jsonPath("$.households.monitored").isEqualTo(1);
 
         // employment places the worker in a local workshop; monitoring records the job on the household
         String opening = new String(employment.post().uri("/api/v1/openings").contentType(MediaType.APPLICATION_JSON)
@@ -243,7 +245,10 @@ class SkeletonFlowIT {
         // command-line arguments outrank the service's own configuration file, as they would in a deployment
         Stream<String> arguments = Stream.concat(Stream.of("--server.port=0"),
                 InfrastructureProperties.of(database).entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()));
-        ConfigurableApplicationContext context = service.sources(MutableClock.Configuration.class).run(arguments.toArray(String[]::new));
+        // one clock for the whole system, moved by the test
+        ConfigurableApplicationContext context = service
+                .initializers(starting -> starting.getBeanFactory().registerSingleton("clock", CLOCK))
+                .run(arguments.toArray(String[]::new));
         SERVICES.add(context);
         String port = context.getEnvironment().getProperty("local.server.port");
         return ServiceIntegrationTest.client(Integer.parseInt(port));
