@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -33,11 +34,17 @@ import java.util.List;
 @Import(ProblemDetailsAdvice.class)
 public class PlatformAutoConfiguration {
 
-    /** Time rules read this clock, never the wall clock directly; tests replace it. */
+    /**
+     * Time rules read this clock, never the wall clock directly; tests replace it. A demonstration
+     * run may make time pass faster ({@code fpr.clock.speed} times, from {@code fpr.clock.origin}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${fpr.clock.speed:1}") long speed, @Value("${fpr.clock.origin:}") String origin) {
+        if (speed == 1) {
+            return Clock.systemUTC();
+        }
+        return new DemoClock(Clock.systemUTC(), origin.isBlank() ? Instant.now() : Instant.parse(origin), speed);
     }
 
     /** Periods such as income months are stored as {@code "2026-04"}. */

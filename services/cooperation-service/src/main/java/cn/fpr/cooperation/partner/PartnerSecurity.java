@@ -36,7 +36,6 @@ import reactor.core.publisher.Mono;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 
@@ -60,10 +59,10 @@ class PartnerSecurity {
     }
 
     @Bean
-    ReactiveJwtDecoder partnerTokenDecoder(PartnerApiProperties properties, Clock clock) {
+    ReactiveJwtDecoder partnerTokenDecoder(PartnerApiProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+        // tokens expire in real time (see PartnerTokenController), whatever the business clock says
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
-        timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD, audience -> audience != null && audience.contains(AUDIENCE))));
         return decoder;

@@ -38,13 +38,16 @@ class PartnerTokenController {
     private final Partners partners;
     private final JwtEncoder encoder;
     private final PartnerApiProperties properties;
-    private final Clock clock;
+    /**
+     * Access tokens expire in real time: their lifetime is a security setting, not a policy rule, so
+     * it does not follow the business clock that tests move and demonstrations accelerate.
+     */
+    private final Clock clock = Clock.systemUTC();
 
-    PartnerTokenController(Partners partners, JwtEncoder encoder, PartnerApiProperties properties, Clock clock) {
+    PartnerTokenController(Partners partners, JwtEncoder encoder, PartnerApiProperties properties) {
         this.partners = partners;
         this.encoder = encoder;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @PostMapping(path = "/partner/v1/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
