@@ -1,0 +1,297 @@
+package cn.fpr.simulator;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.Department;
+import cn.fpr.contracts.EventCatalogue;
+import cn.fpr.contracts.EventCodec;
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.signals.DepartmentSignalReceived;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A simulation of the departmental systems and grassroots offices around the platform, for
+ * demonstrations and the local stack (never in production): it seeds relocation sites, openings,
+ * east–west agreements and synthetic households through the services' APIs, then keeps sending
+ * departments' warnings onto the signals topic at a chosen rate, and walks most of the cases they
+ * open through the identification steps (some are left unattended, to go overdue), so that the
+ * dashboard moves on its own.
+ *
+ * <p>Options ({@code --name=value}): {@code kafka}, {@code monitoring}, {@code employment},
+ * {@code cooperation} (addresses), {@code rate} (signals per second, default 2), {@code duration}
+ * (ISO-8601, default: until stopped), {@code households} (per county, default 30), {@code state}
+ * (a directory for what was seeded), {@code clock-origin} and {@code clock-speed} (the services'
+ * demonstration clock, so the simulated dates agree with theirs), {@code seed}.
+ */
+public final class Simulator {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Map<String, String> options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Random random;
+    private final Instant origin;
+    private final long speed;
+    private final List<String> households = new ArrayList<>();
+    private long signalsSent;
+    private long stepsTaken;
+
+    Simulator(Map<String, String> options) {
+        this.options = options;
+        this.random = new Random(Long.parseLong(options.getOrDefault("seed", "20210101")));
+        this.speed = Long.parseLong(options.getOrDefault("clock-speed", "1"));
+        this.origin = options.containsKey("clock-origin") ? Instant.parse(options.get("clock-origin")) : Instant.now();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        options.putIfAbsent("monitoring", "http://localhost:8081");
+        options.putIfAbsent("employment", "http://localhost:8083");
+        options.putIfAbsent("cooperation", "http://localhost:8084");
+        new Simulator(options).run();
+    }
+
+    void run() throws Exception {
+        seed();
+        double rate = Double.parseDouble(options.getOrDefault("rate", "2"));
+        Duration duration = options.containsKey("duration") ? Duration.parse(options.get("duration")) : null;
+        Instant end = duration == null ? Instant.MAX : Instant.now().plus(duration);
+        long pause = Math.max(1, Math.round(1000 / rate));
+        log("sending about %.1f warnings a second%s; walking cases every 5 s", rate,
+                duration == null ? "" : " for " + duration);
+        Instant nextWalk = Instant.now();
+        Instant nextReport = Instant.now().plusSeconds(30);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            while (Instant.now().isBefore(end)) {
+                signal(producer);
+                if (!Instant.now().isBefore(nextWalk)) {
+                    walkCases();
+                    nextWalk = Instant.now().plusSeconds(5);
+                }
+                if (!Instant.now().isBefore(nextReport)) {
+                    log("%d warnings sent, %d case steps taken; simulated day %s", signalsSent, stepsTaken, today());
+                    nextReport = Instant.now().plusSeconds(30);
+                }
+                Thread.sleep(pause);
+            }
+        }
+        log("done: %d warnings sent, %d case steps taken", signalsSent, stepsTaken);
+    }
+
+    /** Waits until the services it talks to are ready (they may still be starting, as under docker compose). */
+    private void awaitServices() throws InterruptedException {
+        for (String service : List.of("monitoring", "employment", "cooperation")) {
+            String url = options.getOrDefault(service, "") + "/actuator/health/readiness";
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (get(url) == null) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service + " is not ready at " + url);
+                }
+                Thread.sleep(2000);
+            }
+        }
+    }
+
+    /** Reference data and households, once: what was seeded is remembered in the state directory. */
+    private void seed() throws IOException, InterruptedException {
+        awaitServices();
+        Path state = Path.of(options.getOrDefault("state", "."));
+        Files.createDirectories(state);
+        Path seeded = state.resolve("simulator-households.txt");
+        if (Files.exists(seeded)) {
+            households.addAll(Files.readAllLines(seeded).stream().filter(line -> !line.isBlank()).toList());
+            log("%d synthetic households from an earlier run", households.size());
+            return;
+        }
+        int perCounty = Integer.parseInt(options.getOrDefault("households", "30"));
+        Synthetic synthetic = new Synthetic(random);
+        String cooperation = options.getOrDefault("cooperation", "http://localhost:8084");
+        String employment = options.getOrDefault("employment", "http://localhost:8083");
+        String monitoring = options.getOrDefault("monitoring", "http://localhost:8081");
+        int year = today().getYear();
+        for (String pairing : List.of("pair-44-52", "pair-44-45", "pair-31-53", "pair-33-51", "pair-37-62")) {
+            post(cooperation + "/api/v1/pairings/" + pairing + "/agreements", Map.of("year", year, "targets", Map.of(
+                    "FISCAL_AID_YUAN", 200_000_000, "CADRES_EXCHANGED", 300, "LABOUR_TRANSFERRED", 5000,
+                    "CONSUMPTION_PURCHASES_YUAN", 100_000_000)));
+        }
+        int sequence = 0;
+        for (Counties.County county : Counties.ALL) {
+            String site = "site-" + county.code();
+            post(employment + "/api/v1/relocation-sites", Map.of("siteId", site, "name", county.name() + " relocation site",
+                    "countyCode", county.code()));
+            post(employment + "/api/v1/openings", Map.of("kind", "ASSISTANCE_WORKSHOP", "employer", county.name() + " workshop",
+                    "workCountyCode", county.code(), "capacity", 40, "monthlyWageYuan", 2600, "workshopType", "FACTORY"));
+            post(employment + "/api/v1/openings", Map.of("kind", "PUBLIC_WELFARE_POST", "employer", county.name() + " villages",
+                    "workCountyCode", county.code(), "capacity", 20, "monthlyWageYuan", 800));
+            for (int i = 0; i < perCounty; i++) {
+                JsonNode household = post(monitoring + "/api/v1/households", synthetic.household(county, sequence++));
+                if (household == null) {
+                    continue;
+                }
+                String householdId = household.path("householdId").asString();
+                households.add(householdId);
+                if (i % 5 == 0) {
+                    List<String> labour = new ArrayList<>();
+                    household.path("members").forEach(member -> {
+                        if (member.path("labourCapacity").asString().equals("FULL")) {
+                            labour.add(member.path("memberId").asString());
+                        }
+                    });
+                    if (!labour.isEmpty()) {
+                        post(employment + "/api/v1/relocation-sites/" + site + "/households",
+                                Map.of("householdId", householdId, "labourMembers", labour));
+                    }
+                }
+            }
+        }
+        Files.write(seeded, households);
+        log("seeded %d synthetic households in %d counties, relocation sites, openings and agreements", households.size(),
+                Counties.ALL.size());
+    }
+
+    /** One department's warning about a random household, onto the signals topic as the department's system would send it. */
+    private void signal(KafkaProducer<String, byte[]> producer) {
+        if (households.isEmpty()) {
+            return;
+        }
+        Scenario scenario = Scenario.pick(random);
+        String householdId = households.get(random.nextInt(households.size()));
+        BigDecimal income = BigDecimal.valueOf(3000L + random.nextInt(30000));
+        BigDecimal rigid = scenario == Scenario.MEDICAL_COSTS || scenario == Scenario.DISASTER
+                ? BigDecimal.valueOf(10_000L + random.nextInt(60_000)) : BigDecimal.ZERO;
+        DepartmentSignalReceived event = new DepartmentSignalReceived("sim-" + UUID.randomUUID(), householdId,
+                Department.valueOf(scenario.department), RiskType.valueOf(scenario.riskType), today(), income, rigid,
+                scenario.description);
+        EventEnvelope<DepartmentSignalReceived> envelope = EventEnvelope.of(UUID.randomUUID().toString(),
+                "/fpr/simulator/" + scenario.department.toLowerCase().replace('_', '-'), now(), "sim-" + UUID.randomUUID(), event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalogue.typeOf(event).topic().name(), envelope.subject(),
+                EventCodec.encode(event));
+        CloudEventHeaders.toHeaders(envelope).forEach((name, value) ->
+                record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+        signalsSent++;
+    }
+
+    /**
+     * Takes the next step of open cases as the village cadre, county departments, village committee,
+     * township and county would; one case in five is left unattended and goes overdue.
+     */
+    private void walkCases() {
+        String monitoring = options.getOrDefault("monitoring", "http://localhost:8081");
+        List<JsonNode> cases = new ArrayList<>();
+        for (int page = 0; page < 20; page++) {
+            JsonNode found = get(monitoring + "/api/v1/cases?size=200&page=" + page);
+            if (found == null || found.isEmpty()) {
+                break;
+            }
+            found.forEach(cases::add);
+        }
+        LocalDate today = today();
+        for (JsonNode open : cases) {
+            String caseId = open.path("caseId").asString();
+            if (Math.floorMod(caseId.hashCode(), 5) == 0 || open.path("pendingStep").isNull()) {
+                continue;
+            }
+            String step = open.path("pendingStep").asString();
+            LocalDate openedOn = LocalDate.parse(open.path("openedOn").asString());
+            Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "actorId", "sim-" + step.toLowerCase(),
+                    "reason", "checked by the simulation"));
+            switch (step) {
+                case "HOUSEHOLD_VISIT" -> body.putAll(Map.of("role", "VILLAGE_CADRE", "authorisationSigned", true));
+                case "DATA_CROSS_CHECK" -> body.put("role", "COUNTY_DEPARTMENT_OFFICER");
+                case "VILLAGE_REVIEW" -> {
+                    if (openedOn.isAfter(today.minusDays(5))) {
+                        continue;   // the public notice has not stood five days yet
+                    }
+                    body.putAll(Map.of("role", "VILLAGE_COMMITTEE", "noticePostedOn", openedOn.toString()));
+                }
+                case "TOWNSHIP_REVIEW" -> body.put("role", "TOWNSHIP_REVIEWER");
+                case "COUNTY_APPROVAL" -> {
+                    body.put("role", "COUNTY_OFFICIAL");
+                    if (random.nextInt(10) == 0) {
+                        body.putAll(Map.of("decision", "REJECT", "reason", "income above the line once subsidies are counted"));
+                    }
+                }
+                default -> {
+                    continue;
+                }
+            }
+            if (post(monitoring + "/api/v1/cases/" + caseId + "/steps", body) != null) {
+                stepsTaken++;
+            }
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), BEIJING);
+    }
+
+    /** The services' demonstration clock: from the origin, {@code speed} times the wall clock. */
+    private Instant now() {
+        return origin.plus(Duration.between(origin, Instant.now()).multipliedBy(speed));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("kafka", "localhost:9092"),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private JsonNode post(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-Correlation-ID", "sim-" + UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    private JsonNode get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    /** The answer's JSON, or null when the service refused (already seeded, a step not due) or could not be reached. */
+    private JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() / 100 == 2 ? JSON.readTree(response.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[simulator] " + format + "%n", args);
+    }
+}
