@@ -1,102 +1,440 @@
 package cn.fpr.local;
 
-import cn.fpr.consultation.ConsultationApplication;
-import cn.fpr.cooperation.CooperationApplication;
-import cn.fpr.employment.EmploymentApplication;
-import cn.fpr.industry.IndustryApplication;
-import cn.fpr.monitoring.MonitoringApplication;
-import cn.fpr.testsupport.EmbeddedInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Development stack in one JVM: a real Apache Kafka broker (KRaft) and mongo-java-server (in
- * memory: data is gone when it stops), then the five services as separate application contexts,
- * each with its own database, on their usual ports. The one-command local stack with separate
- * processes and persistent data is a later step (see README).
+ * The whole system on one machine, each part its own process: an Apache Kafka broker in KRaft
+ * mode (storage formatted on first start), mongo-java-server on an H2 file (data kept across
+ * restarts), the five services from their executable jars, each with its own database, and the
+ * simulator of departmental systems. Waits for every health check, then prints where everything
+ * is; stopping it (Ctrl-C, or {@code ./run stop}) stops every process it started.
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Ports of the store and the services; 0 picks a free one (tests). The broker always takes a free port, printed at start. */
-    public record Ports(int mongo, Map<String, Integer> services) {
-
-        public static Ports standard() {
-            return new Ports(27017, Map.of("consultation", 8080, "monitoring", 8081, "industry", 8082,
-                    "employment", 8083, "cooperation", 8084));
-        }
-
-        public static Ports any() {
-            return new Ports(0, Map.of("consultation", 0, "monitoring", 0, "industry", 0, "employment", 0, "cooperation", 0));
-        }
-    }
-
-    private static final Map<String, Supplier<SpringApplicationBuilder>> SERVICES = new LinkedHashMap<>();
+    /** The services in start order, with their usual ports (consultation serves the dashboard). */
+    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
 
     static {
-        SERVICES.put("monitoring", MonitoringApplication::application);
-        SERVICES.put("industry", IndustryApplication::application);
-        SERVICES.put("employment", EmploymentApplication::application);
-        SERVICES.put("cooperation", CooperationApplication::application);
-        SERVICES.put("consultation", ConsultationApplication::application);
+        SERVICES.put("monitoring-service", 8081);
+        SERVICES.put("industry-service", 8082);
+        SERVICES.put("employment-service", 8083);
+        SERVICES.put("cooperation-service", 8084);
+        SERVICES.put("consultation-service", 8080);
     }
 
-    private final EmbeddedInfrastructure infrastructure;
-    private final Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+    /** The settings the local stack gives every service (docker-compose.yml and the Kubernetes manifests set them too). */
+    static final List<String> SERVICE_KEYS = List.of("spring.mongodb.uri", "spring.cloud.stream.kafka.binder.brokers");
 
-    private LocalStack(EmbeddedInfrastructure infrastructure) {
-        this.infrastructure = infrastructure;
+    /** JVM settings of a service process, chosen for a 2-core machine with the whole stack under 3 GiB (see README). */
+    static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * How to run it.
+     *
+     * @param root          the repository (the services' jars are under it)
+     * @param home          where data, logs and process IDs are kept
+     * @param kafkaPort     the broker's port (its controller listens on the next one)
+     * @param storePort     the store's port
+     * @param servicePorts  each service's port
+     * @param simulator     whether to run the simulator of departmental systems
+     * @param simulatorArgs extra simulator options (rate, duration, households)
+     * @param clockSpeed    how much faster than the wall the services' clock runs (1: real time)
+     */
+    public record Options(Path root, Path home, int kafkaPort, int storePort, Map<String, Integer> servicePorts, boolean simulator,
+                          List<String> simulatorArgs, long clockSpeed) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (String arg : args) {
+                String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+                given.put(pair[0], pair.length > 1 ? pair[1] : "true");
+            }
+            Path root = Path.of(given.getOrDefault("root", ".")).toAbsolutePath().normalize();
+            List<String> simulatorArgs = new ArrayList<>();
+            for (String option : List.of("rate", "duration", "households")) {
+                if (given.containsKey(option)) {
+                    simulatorArgs.add("--" + option + "=" + given.get(option));
+                }
+            }
+            return new Options(root, root.resolve(given.getOrDefault("home", ".fpr-local")),
+                    Integer.parseInt(given.getOrDefault("kafka-port", "9092")), Integer.parseInt(given.getOrDefault("store-port", "27017")),
+                    SERVICES, !given.containsKey("no-simulator"), simulatorArgs,
+                    Long.parseLong(given.getOrDefault("clock-speed", "1440")));
+        }
     }
 
-    public static LocalStack start(Ports ports) {
-        LocalStack stack = new LocalStack(EmbeddedInfrastructure.start(ports.mongo()));
-        SERVICES.forEach((name, application) -> stack.running.put(name,
-                application.get().run(stack.arguments(name, ports.services().get(name)))));
-        return stack;
+    private final Options options;
+    private final Path logs;
+    private final List<Child> children = Collections.synchronizedList(new ArrayList<>());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Instant started = Instant.now();
+
+    /** A process this stack started. */
+    record Child(String name, Process process, Path log) {
     }
 
-    /** The port a service listens on. */
-    public int port(String service) {
-        return Integer.parseInt(running.get(service).getEnvironment().getProperty("local.server.port"));
+    private LocalStack(Options options) {
+        this.options = options;
+        this.logs = options.home().resolve("logs");
     }
 
-    public List<String> services() {
-        return List.copyOf(running.keySet());
+    /** Starts everything and returns when every part reports ready. */
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            stack.close();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
     }
 
-    public String infrastructure() {
-        return infrastructure.description();
+    private void startAll() throws IOException, InterruptedException {
+        Files.createDirectories(logs);
+        stopLeftovers();
+        for (int port : Stream.concat(Stream.of(options.kafkaPort(), options.kafkaPort() + 1, options.storePort()),
+                options.servicePorts().values().stream()).toList()) {
+            requireFree(port);
+        }
+        String classpath = classpath();
+        progress("starting the Kafka broker (KRaft) and the store (mongo-java-server, H2 file) …");
+        Path kafkaConfig = kafkaConfig();
+        if (!Files.exists(options.home().resolve("kafka/meta.properties"))) {
+            run("kafka-format", List.of(java(), "-Xmx128m", "-cp", classpath, "kafka.tools.StorageTool", "format",
+                    "-t", Uuid.randomUuid().toString(), "-c", kafkaConfig.toString()));
+        }
+        spawn("kafka", List.of(java(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dkafka.logs.dir=" + logs, "-cp", classpath, "kafka.Kafka", kafkaConfig.toString()));
+        spawn("store", List.of(java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+                StoreServer.class.getName(), Integer.toString(options.storePort()), options.home().resolve("store/fpr.mv.db").toString()));
+        awaitBroker();
+        progress("Kafka broker ready on localhost:%d", options.kafkaPort());
+        awaitPort("store", options.storePort());
+        progress("store ready on localhost:%d", options.storePort());
+
+        Instant origin = clockOrigin();
+        for (Map.Entry<String, Integer> service : options.servicePorts().entrySet()) {
+            List<String> command = new ArrayList<>();
+            command.add(java());
+            command.addAll(SERVICE_JVM);
+            command.add("-Djava.io.tmpdir=" + Files.createDirectories(options.home().resolve("tmp")));
+            command.addAll(List.of("-jar", jar(service.getKey()).toString(),
+                    "--server.port=" + service.getValue(),
+                    "--" + SERVICE_KEYS.get(0) + "=mongodb://localhost:" + options.storePort() + "/" + database(service.getKey()),
+                    "--" + SERVICE_KEYS.get(1) + "=localhost:" + options.kafkaPort(),
+                    "--fpr.clock.speed=" + options.clockSpeed(), "--fpr.clock.origin=" + origin));
+            spawn(service.getKey(), command);
+        }
+        awaitServices();
+        if (options.simulator()) {
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-cp", classpath, "cn.fpr.simulator.Simulator",
+                    "--kafka=localhost:" + options.kafkaPort(),
+                    "--monitoring=" + url("monitoring-service"), "--employment=" + url("employment-service"),
+                    "--cooperation=" + url("cooperation-service"),
+                    "--state=" + options.home(), "--clock-speed=" + options.clockSpeed(), "--clock-origin=" + origin));
+            command.addAll(options.simulatorArgs());
+            spawn("simulator", command);
+            progress("simulator of departmental systems started (log: %s)", logs.resolve("simulator.log"));
+        }
     }
 
-    private String[] arguments(String service, int port) {
-        List<String> arguments = new ArrayList<>();
-        arguments.add("--server.port=" + port);
-        arguments.add("--spring.mongodb.uri=" + infrastructure.mongoUri(service));
-        arguments.add("--spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrapServers());
-        return arguments.toArray(String[]::new);
+    /** The address of a running service. */
+    public String url(String service) {
+        return "http://localhost:" + options.servicePorts().get(service);
     }
 
+    public List<Child> children() {
+        return List.copyOf(children);
+    }
+
+    public Duration startedIn() {
+        return Duration.between(started, Instant.now());
+    }
+
+    /** Stops the simulator, then the services, then the store and the broker; waits for each. */
     @Override
     public void close() {
-        List<ConfigurableApplicationContext> contexts = new ArrayList<>(running.values());
-        java.util.Collections.reverse(contexts);
-        contexts.forEach(ConfigurableApplicationContext::close);
-        running.clear();
-        infrastructure.stop();
+        List<Child> running = new ArrayList<>(children);
+        Collections.reverse(running);
+        List<List<Child>> waves = List.of(
+                running.stream().filter(c -> c.name().equals("simulator")).toList(),
+                running.stream().filter(c -> options.servicePorts().containsKey(c.name())).toList(),
+                running.stream().filter(c -> c.name().equals("store")).toList(),
+                running.stream().filter(c -> c.name().equals("kafka")).toList());
+        for (List<Child> wave : waves) {
+            wave.forEach(child -> child.process().destroy());
+            for (Child child : wave) {
+                try {
+                    if (!child.process().waitFor(30, TimeUnit.SECONDS)) {
+                        child.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    child.process().destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        children.clear();
+        try {
+            Files.deleteIfExists(options.home().resolve("children.pids"));
+        } catch (IOException ignored) {
+            // nothing left to stop
+        }
     }
 
-    public static void main(String[] args) {
-        LocalStack stack = start(Ports.standard());
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+    private void spawn(String name, List<String> command) throws IOException {
+        Path log = logs.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        children.add(new Child(name, process, log));
+        Files.writeString(options.home().resolve("children.pids"),
+                children.stream().map(c -> Long.toString(c.process().pid())).collect(Collectors.joining("\n")));
+    }
+
+    private void run(String name, List<String> command) throws IOException, InterruptedException {
+        Path log = logs.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(name + " failed; see " + log);
+        }
+    }
+
+    /** Processes of an earlier run that was killed without stopping them. */
+    private void stopLeftovers() throws IOException {
+        Path pids = options.home().resolve("children.pids");
+        if (!Files.exists(pids)) {
+            return;
+        }
+        for (String line : Files.readAllLines(pids)) {
+            ProcessHandle.of(Long.parseLong(line.trim())).filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().commandLine().map(c -> c.contains("java")).orElse(false))
+                    .ifPresent(handle -> {
+                        progress("stopping process %d left over from an earlier run", handle.pid());
+                        handle.destroy();
+                        handle.onExit().completeOnTimeout(handle, 30, TimeUnit.SECONDS).join();
+                    });
+        }
+        Files.delete(pids);
+    }
+
+    private void awaitBroker() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + options.kafkaPort(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+            while (true) {
+                alive("kafka");
+                try {
+                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("the Kafka broker did not start; see " + logs.resolve("kafka.log"));
+                    }
+                    Thread.sleep(500);
+                }
+            }
+        }
+    }
+
+    private void awaitPort(String name, int port) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            alive(name);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(name + " did not start; see " + logs.resolve(name + ".log"));
+                }
+                Thread.sleep(300);
+            }
+        }
+    }
+
+    /** Waits for every service's readiness check, showing which are still starting. */
+    private void awaitServices() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(240);
+        List<String> waiting = new ArrayList<>(options.servicePorts().keySet());
+        Instant nextNote = Instant.now().plusSeconds(5);
+        while (!waiting.isEmpty()) {
+            for (String service : List.copyOf(waiting)) {
+                alive(service);
+                if (ready(service)) {
+                    waiting.remove(service);
+                    progress("%-21s ready on %s", service, url(service));
+                }
+            }
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(waiting + " did not become ready; see their logs in " + logs);
+            }
+            if (Instant.now().isAfter(nextNote)) {
+                progress("waiting for %s", String.join(", ", waiting));
+                nextNote = Instant.now().plusSeconds(10);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private boolean ready(String service) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void alive(String name) {
+        children.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(child -> {
+            if (!child.process().isAlive()) {
+                throw new IllegalStateException(name + " exited with " + child.process().exitValue() + "; see " + child.log());
+            }
+        });
+    }
+
+    private Path kafkaConfig() throws IOException {
+        Path dir = Files.createDirectories(options.home().resolve("kafka"));
+        int port = options.kafkaPort();
+        String config = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@localhost:" + (port + 1),
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + (port + 1),
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + dir,
+                "num.partitions=3",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.retention.hours=720",
+                "");
+        Path file = options.home().resolve("kafka-server.properties");
+        Files.writeString(file, config);
+        return file;
+    }
+
+    /** The demonstration clock's origin: kept from the first start, so that simulated time goes on across restarts. */
+    private Instant clockOrigin() throws IOException {
+        Path file = options.home().resolve("clock-origin");
+        if (Files.exists(file)) {
+            return Instant.parse(Files.readString(file).trim());
+        }
+        Instant origin = Instant.now();
+        Files.writeString(file, origin.toString());
+        return origin;
+    }
+
+    private Path jar(String service) throws IOException {
+        Path target = options.root().resolve("services").resolve(service).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            Optional<Path> jar = files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst();
+            return jar.orElseThrow(() -> new IllegalStateException("no executable jar in " + target + "; build first: mvn -DskipTests install"));
+        }
+    }
+
+    private String classpath() throws IOException {
+        Path module = options.root().resolve("deploy/local/target");
+        return module.resolve("classes") + java.io.File.pathSeparator + Files.readString(module.resolve("classpath.txt")).trim();
+    }
+
+    /** A service's database (and configuration file) name: monitoring-service → monitoring. */
+    static String database(String service) {
+        return service.replace("-service", "");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is in use: is another stack running? (./run stop)");
+        }
+    }
+
+    private void progress(String format, Object... args) {
+        System.out.printf("[%5.1f s] %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, String.format(format, args));
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options = Options.parse(args);
+        Files.createDirectories(options.home());
+        Files.writeString(options.home().resolve("stack.pid"), Long.toString(ProcessHandle.current().pid()));
+        LocalStack stack = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping every process of the stack …");
+            stack.close();
+            try {
+                Files.deleteIfExists(options.home().resolve("stack.pid"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.out.println("stopped.");
+        }, "local-stack-stop"));
         System.out.println();
-        System.out.println("fpr local stack is up on " + stack.infrastructure());
-        stack.services().forEach(service -> System.out.printf("  %-13s http://localhost:%d  (health: /actuator/health)%n",
-                service, stack.port(service)));
-        System.out.println("Press Ctrl-C to stop.");
+        System.out.printf("fpr is up in %.0f s.%n", stack.startedIn().toMillis() / 1000.0);
+        System.out.println("  dashboard      " + stack.url("consultation-service") + "/?region=520000");
+        options.servicePorts().keySet().forEach(service ->
+                System.out.printf("  %-21s %s   OpenAPI: %s/v3/api-docs%n", service, stack.url(service), stack.url(service)));
+        System.out.printf("  Kafka          localhost:%d%n  store          mongodb://localhost:%d%n", options.kafkaPort(), options.storePort());
+        System.out.println("  logs           " + options.home().resolve("logs") + " (one file per process)");
+        System.out.println("  data           " + options.home() + " (kept across restarts; delete it to start afresh)");
+        if (options.clockSpeed() > 1) {
+            System.out.printf("  clock          %d× real time (a day passes every %d s) so that the simulated cases move%n",
+                    options.clockSpeed(), 86_400 / options.clockSpeed());
+        }
+        System.out.println("Ctrl-C (or ./run stop) stops everything.");
+        try {
+            new CountDownLatch(1).await();   // until the stop hook runs
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,57 @@
+package cn.fpr.local;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local stack's store, as its own process: mongo-java-server speaking the MongoDB wire
+ * protocol, keeping its data in an H2 file so that it survives a restart (compacted as it goes).
+ * Arguments: port, data file.
+ */
+public final class StoreServer {
+
+    /** The H2 backend, answering the {@code hello} handshake as {@code isMaster} (Spring Boot's health check sends it). */
+    static final class HelloAnsweringH2Backend extends H2Backend {
+
+        HelloAnsweringH2Backend(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if ("hello".equalsIgnoreCase(command)) {
+                Document answer = super.handleCommand(channel, database, "isMaster", query);
+                answer.put("isWritablePrimary", Boolean.TRUE);
+                return answer;
+            }
+            return super.handleCommand(channel, database, command, query);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        Path file = Path.of(args[1]);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        // rewrite pages once less than half of them is live data, so the file does not keep growing
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(50).open();
+        MongoServer server = new MongoServer(new HelloAnsweringH2Backend(store));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();   // closes the backend, which commits and closes the file
+            stopped.countDown();
+        }, "store-stop"));
+        server.bind("127.0.0.1", port);
+        System.out.println("store listening on 127.0.0.1:" + port + ", data in " + file);
+        stopped.await();
+    }
+
+    private StoreServer() {
+    }
+}

@@ -1,0 +1,210 @@
+package cn.fpr.local;
+
+import cn.fpr.contracts.Topic;
+import cn.fpr.contracts.Topics;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml and the Kubernetes manifests against the services' own configuration: every
+ * service, port, health check, configuration key and topic, so that they cannot drift apart.
+ */
+class DeploymentConsistencyTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)[:}]");
+
+    /** What a service's own configuration file says. */
+    record ServiceConfig(String name, int port, Set<String> keys, Set<String> placeholders) {
+
+        /** Whether an environment variable sets one of the service's settings (Spring's relaxed binding) or a placeholder in its file. */
+        boolean binds(String variable) {
+            String relaxed = variable.toLowerCase().replace('_', '.');
+            return placeholders.contains(variable)
+                    || keys.stream().anyMatch(key -> key.replace("-", "").equals(relaxed.replace("-", ""))
+                    || key.replace("-", "").replace(".", "").equals(relaxed.replace(".", "")));
+        }
+    }
+
+    @Test
+    void every_service_of_the_compose_file_runs_as_the_service_itself_is_configured() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = cast(compose.get("services"));
+        for (ServiceConfig service : services()) {
+            Map<String, Object> entry = services.get(service.name());
+            assertThat(entry).as(service.name() + " in docker-compose.yml").isNotNull();
+            assertThat(entry.get("image")).isEqualTo("fpr/" + service.name() + ":" + version());
+            assertThat((List<String>) cast(entry.get("ports"))).containsExactly(service.port() + ":" + service.port());
+
+            Map<String, Object> environment = cast(entry.get("environment"));
+            environment.keySet().forEach(variable -> assertThat(service.binds(variable))
+                    .as(variable + " sets a setting of " + service.name()).isTrue());
+            String store = LocalStack.database(service.name());
+            assertThat(environment).containsEntry("SPRING_MONGODB_URI", "mongodb://" + store + "-mongo:27017/" + store + "?replicaSet=rs0")
+                    .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "kafka:9092");
+            secretsOf(service).forEach(secret -> assertThat(environment).as(service.name() + " is given " + secret).containsKey(secret));
+
+            Map<String, Object> health = cast(entry.get("healthcheck"));
+            assertThat((List<String>) cast(health.get("test")))
+                    .contains("http://localhost:" + service.port() + "/actuator/health/readiness");
+            Map<String, Map<String, Object>> dependsOn = cast(entry.get("depends_on"));
+            assertThat(dependsOn.get("kafka")).containsEntry("condition", "service_healthy");
+            assertThat(dependsOn.get(store + "-mongo")).containsEntry("condition", "service_healthy");
+            Map<String, Object> mongo = services.get(store + "-mongo");
+            assertThat((List<String>) cast(mongo.get("command"))).contains("--replSet");
+            assertThat(mongo).containsKey("healthcheck");
+        }
+    }
+
+    @Test
+    void the_local_stack_and_the_compose_file_set_the_same_keys() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = cast(compose.get("services"));
+        for (ServiceConfig service : services()) {
+            Set<String> composeKeys = cast(services.get(service.name()).get("environment")) instanceof Map<?, ?> env
+                    ? env.keySet().stream().map(k -> k.toString().toLowerCase().replace('_', '.')).collect(Collectors.toSet()) : Set.of();
+            LocalStack.SERVICE_KEYS.forEach(key -> assertThat(composeKeys)
+                    .as("the local stack sets " + key + " for " + service.name() + "; so must compose").contains(key));
+            assertThat(LocalStack.SERVICES.get(service.name())).as("local stack port of " + service.name()).isEqualTo(service.port());
+        }
+    }
+
+    @Test
+    void every_service_has_a_deployment_service_and_autoscaler_in_the_kubernetes_manifests_as_it_is_configured() throws IOException {
+        List<Map<String, Object>> resources = kubernetesResources();
+        for (ServiceConfig service : services()) {
+            Map<String, Object> deployment = resource(resources, "Deployment", service.name());
+            Map<String, Object> container = ((List<Map<String, Object>>) cast(path(deployment, "spec", "template", "spec", "containers"))).get(0);
+            assertThat(container.get("image").toString()).startsWith("fpr/" + service.name() + ":");
+            assertThat((List<Map<String, Object>>) cast(container.get("ports"))).extracting(p -> p.get("containerPort"))
+                    .containsExactly(service.port());
+            for (String probe : List.of("readinessProbe", "livenessProbe")) {
+                Map<String, Object> get = cast(path(container, probe, "httpGet"));
+                assertThat(get.get("path").toString()).isIn("/actuator/health/readiness", "/actuator/health/liveness");
+                assertThat(get.get("port")).isEqualTo(service.port());
+            }
+            assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+            assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+            List<Map<String, Object>> env = cast(container.get("env"));
+            Set<String> names = env.stream().map(e -> e.get("name").toString()).collect(Collectors.toSet());
+            assertThat(names).contains("SPRING_MONGODB_URI", "SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS");
+            names.stream().filter(name -> !name.equals("JAVA_TOOL_OPTIONS")).forEach(name ->
+                    assertThat(service.binds(name)).as(name + " sets a setting of " + service.name()).isTrue());
+            for (String secret : secretsOf(service)) {
+                Map<String, Object> variable = env.stream().filter(e -> e.get("name").equals(secret)).findFirst().orElseThrow(
+                        () -> new AssertionError(service.name() + " is not given " + secret));
+                assertThat(path(variable, "valueFrom", "secretKeyRef", "key")).isEqualTo(secret);
+            }
+
+            Map<String, Object> kubeService = resource(resources, "Service", service.name());
+            assertThat((List<Map<String, Object>>) cast(path(kubeService, "spec", "ports"))).extracting(p -> p.get("targetPort"))
+                    .containsExactly(service.port());
+            Map<String, Object> autoscaler = resource(resources, "HorizontalPodAutoscaler", service.name());
+            assertThat(path(autoscaler, "spec", "scaleTargetRef", "name")).isEqualTo(service.name());
+        }
+    }
+
+    @Test
+    void every_topic_of_the_event_catalogue_is_declared_for_the_kafka_operator() throws IOException {
+        Set<String> declared = new HashSet<>();
+        for (Map<String, Object> resource : kubernetesResources()) {
+            if ("KafkaTopic".equals(resource.get("kind"))) {
+                Object topicName = path(resource, "spec", "topicName");
+                declared.add(topicName != null ? topicName.toString() : path(resource, "metadata", "name").toString());
+            }
+        }
+        assertThat(declared).containsAll(Topics.ALL.stream().map(Topic::name).toList());
+    }
+
+    // --- reading
+
+    private static List<ServiceConfig> services() throws IOException {
+        List<ServiceConfig> services = new ArrayList<>();
+        for (String name : LocalStack.SERVICES.keySet()) {
+            Path file = ROOT.resolve("services/" + name + "/src/main/resources/" + LocalStack.database(name) + ".yml");
+            String text = Files.readString(file);
+            Map<String, Object> yaml = new Yaml().load(text);
+            Set<String> keys = new HashSet<>();
+            flatten("", yaml, keys);
+            Set<String> placeholders = new HashSet<>();
+            Matcher matcher = PLACEHOLDER.matcher(text);
+            while (matcher.find()) {
+                placeholders.add(matcher.group(1));
+            }
+            int port = (Integer) path(yaml, "server", "port");
+            services.add(new ServiceConfig(name, port, keys, placeholders));
+        }
+        return services;
+    }
+
+    /** Secrets a service reads from the environment: the placeholders in its file named ..._KEY. */
+    private static Set<String> secretsOf(ServiceConfig service) {
+        return service.placeholders().stream().filter(name -> name.endsWith("_KEY")).collect(Collectors.toSet());
+    }
+
+    private static void flatten(String prefix, Object node, Set<String> keys) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                String name = prefix.isEmpty() ? key.toString() : prefix + "." + key;
+                keys.add(name);
+                flatten(name, value, keys);
+            });
+        }
+    }
+
+    private static List<Map<String, Object>> kubernetesResources() throws IOException {
+        Path base = ROOT.resolve("deploy/k8s/base");
+        Map<String, Object> kustomization = new Yaml().load(Files.readString(base.resolve("kustomization.yaml")));
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (Object file : (List<?>) kustomization.get("resources")) {
+            for (Object document : new Yaml().loadAll(Files.readString(base.resolve(file.toString())))) {
+                if (document != null) {
+                    resources.add(cast(document));
+                }
+            }
+        }
+        return resources;
+    }
+
+    private static Map<String, Object> resource(List<Map<String, Object>> resources, String kind, String name) {
+        return resources.stream().filter(r -> kind.equals(r.get("kind")) && name.equals(path(r, "metadata", "name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s/base"));
+    }
+
+    private static Object path(Object node, String... keys) {
+        Object current = node;
+        for (String key : keys) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(key);
+        }
+        return current;
+    }
+
+    private static String version() throws IOException {
+        Matcher matcher = Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        matcher.find();
+        matcher.find();   // the first is the parent's
+        return matcher.group(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+}

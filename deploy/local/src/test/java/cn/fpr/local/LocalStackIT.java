@@ -1,0 +1,123 @@
+package cn.fpr.local;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The local stack as a newcomer runs it: every part its own process, all healthy; the simulator
+ * makes the dashboard's numbers move; stopping leaves no process behind; a second start finds the
+ * data of the first.
+ */
+class LocalStackIT {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+    @Test
+    void the_stack_starts_as_processes_shows_simulated_activity_stops_cleanly_and_keeps_its_data() throws IOException {
+        Path home = Path.of("target/local-stack-it").toAbsolutePath();
+        deleteRecursively(home);
+        String householdId;
+        List<ProcessHandle> processes;
+        try (LocalStack stack = LocalStack.start(options(home, true))) {
+            System.out.printf("local stack ready in %d s; resident memory of its processes: %d MiB%n",
+                    stack.startedIn().toSeconds(), residentMiB(stack));
+            processes = stack.children().stream().map(child -> child.process().toHandle()).toList();
+            assertThat(stack.children()).extracting(LocalStack.Child::name)
+                    .contains("kafka", "store", "monitoring-service", "industry-service", "employment-service", "cooperation-service",
+                            "consultation-service", "simulator");
+            WebTestClient consultation = client(stack.url("consultation-service"));
+            consultation.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
+                    .value(page -> assertThat(page).contains("监测会商"));
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> consultation.get().uri("/api/v1/events/stream/stats")
+                    .exchange().expectBody().jsonPath("$.lastDelivered")
+                    .value(seq -> assertThat(((Number) seq).longValue()).isGreaterThan(20)));
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> client(stack.url("monitoring-service")).get()
+                    .uri("/api/v1/cases").exchange().expectBody().jsonPath("$.length()")
+                    .value(n -> assertThat(((Number) n).intValue()).isPositive()));
+
+            householdId = (String) client(stack.url("monitoring-service")).post().uri("/api/v1/households")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of(
+                            "region", Map.of("provinceCode", "520000", "countyCode", "520526", "townshipCode", "520526100",
+                                    "villageCode", "520526100201"),
+                            "liftedFromPoverty", true, "annualNetIncomeYuan", 16000,
+                            "members", List.of(Map.of("idNumber", "520526199001010010", "relation", "HEAD", "labourCapacity", "FULL",
+                                    "medicallyInsured", true, "pensionInsured", true))))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("householdId");
+        }
+        assertThat(processes).as("every process the stack started has ended").noneMatch(ProcessHandle::isAlive);
+
+        try (LocalStack again = LocalStack.start(options(home, false))) {
+            client(again.url("monitoring-service")).get().uri("/api/v1/households/{id}", householdId).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.region.countyCode").isEqualTo("520526");
+        }
+    }
+
+    private static LocalStack.Options options(Path home, boolean simulator) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        LocalStack.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
+        return new LocalStack.Options(ROOT, home, freePairOfPorts(), freePort(), ports, simulator,
+                List.of("--rate=10", "--households=3"), 1440);
+    }
+
+    private static long residentMiB(LocalStack stack) {
+        return stack.children().stream().mapToLong(child -> {
+            try {
+                return Files.readAllLines(Path.of("/proc", Long.toString(child.process().pid()), "status")).stream()
+                        .filter(line -> line.startsWith("VmRSS:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).sum();
+            } catch (IOException e) {
+                return 0;
+            }
+        }).sum() / 1024;
+    }
+
+    private static WebTestClient client(String url) {
+        return WebTestClient.bindToServer().baseUrl(url).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A port whose next port is free too (the broker's controller listens there). */
+    private static int freePairOfPorts() {
+        for (int i = 0; i < 50; i++) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket()) {
+                next.bind(new InetSocketAddress("127.0.0.1", port + 1));
+                return port;
+            } catch (IOException e) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no two free ports in a row");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}
