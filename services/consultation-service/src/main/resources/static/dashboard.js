@@ -35,10 +35,13 @@
     document.querySelectorAll(`[data-kpi="${name}"]`).forEach((el) => { el.textContent = value ?? '—'; });
   }
 
+  let loads = 0;
   async function load() {
+    const mine = ++loads;
     const [kpis, trend, counties, overdue, zero] = await Promise.all([
       json('/api/v1/kpis'), json('/api/v1/kpis/trend', { months: 6 }), json('/api/v1/kpis/by-county'),
       json('/api/v1/cases/overdue', { limit: 50 }), json('/api/v1/households/zero-employment', { limit: 50 })]);
+    if (mine !== loads) return;   // a later reload is on its way
     $('#asOf').textContent = kpis.asOf;
     const h = kpis.households, e = kpis.employment, m = kpis.microcredit;
     setKpi('monitored', h.monitored); setKpi('newlyFlagged', h.newlyFlagged); setKpi('underIdentification', h.underIdentification);
@@ -82,9 +85,10 @@
     }));
   }
 
+  // at most one reload a second, however busy the feed; a reload started earlier never overwrites a later one
   function refreshSoon() {
-    clearTimeout(state.refresh);
-    state.refresh = setTimeout(() => load().catch(console.error), 400);
+    if (state.refresh) return;
+    state.refresh = setTimeout(() => { state.refresh = null; load().catch(console.error); }, 1000);
   }
 
   function listen() {

@@ -95,6 +95,9 @@ public final class LocalStack implements AutoCloseable {
     private final List<Child> children = Collections.synchronizedList(new ArrayList<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Instant started = Instant.now();
+    private final Instant clockOrigin = started;
+    private volatile Instant clockStart;
+    private volatile boolean closing;
 
     /** A process this stack started. */
     record Child(String name, Process process, Path log) {
@@ -140,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
         awaitPort("store", options.storePort());
         progress("store ready on localhost:%d", options.storePort());
 
-        Instant origin = clockOrigin();
+        clockStart = clockStart();
         for (Map.Entry<String, Integer> service : options.servicePorts().entrySet()) {
             List<String> command = new ArrayList<>();
             command.add(java());
@@ -150,7 +153,10 @@ public final class LocalStack implements AutoCloseable {
                     "--server.port=" + service.getValue(),
                     "--" + SERVICE_KEYS.get(0) + "=mongodb://localhost:" + options.storePort() + "/" + database(service.getKey()),
                     "--" + SERVICE_KEYS.get(1) + "=localhost:" + options.kafkaPort(),
-                    "--fpr.clock.speed=" + options.clockSpeed(), "--fpr.clock.origin=" + origin));
+                    "--fpr.clock.speed=" + options.clockSpeed()));
+            if (options.clockSpeed() > 1) {
+                command.addAll(List.of("--fpr.clock.origin=" + clockOrigin, "--fpr.clock.start=" + clockStart));
+            }
             spawn(service.getKey(), command);
         }
         awaitServices();
@@ -160,7 +166,8 @@ public final class LocalStack implements AutoCloseable {
                     "--kafka=localhost:" + options.kafkaPort(),
                     "--monitoring=" + url("monitoring-service"), "--employment=" + url("employment-service"),
                     "--cooperation=" + url("cooperation-service"),
-                    "--state=" + options.home(), "--clock-speed=" + options.clockSpeed(), "--clock-origin=" + origin));
+                    "--state=" + options.home(), "--clock-speed=" + options.clockSpeed(), "--clock-origin=" + clockOrigin,
+                    "--clock-start=" + clockStart));
             command.addAll(options.simulatorArgs());
             spawn("simulator", command);
             progress("simulator of departmental systems started (log: %s)", logs.resolve("simulator.log"));
@@ -183,6 +190,8 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the simulator, then the services, then the store and the broker; waits for each. */
     @Override
     public void close() {
+        closing = true;
+        saveClock();
         List<Child> running = new ArrayList<>(children);
         Collections.reverse(running);
         List<List<Child>> waves = List.of(
@@ -212,6 +221,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void spawn(String name, List<String> command) throws IOException {
+        if (closing) {
+            throw new IllegalStateException("stopping");
+        }
         Path log = logs.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -357,15 +369,23 @@ public final class LocalStack implements AutoCloseable {
         return file;
     }
 
-    /** The demonstration clock's origin: kept from the first start, so that simulated time goes on across restarts. */
-    private Instant clockOrigin() throws IOException {
-        Path file = options.home().resolve("clock-origin");
-        if (Files.exists(file)) {
-            return Instant.parse(Files.readString(file).trim());
+    /** The services' clock at this start: where the last run left it (kept in clock-resume), or now on the first start. */
+    private Instant clockStart() throws IOException {
+        Path file = options.home().resolve("clock-resume");
+        return Files.exists(file) ? Instant.parse(Files.readString(file).trim()) : clockOrigin;
+    }
+
+    /** Remembers where the services' clock stands, so that the next start goes on from there (not from the wall). */
+    private void saveClock() {
+        if (clockStart == null || options.clockSpeed() == 1) {
+            return;
         }
-        Instant origin = Instant.now();
-        Files.writeString(file, origin.toString());
-        return origin;
+        Duration elapsed = Duration.between(clockOrigin, Instant.now()).multipliedBy(options.clockSpeed());
+        try {
+            Files.writeString(options.home().resolve("clock-resume"), clockStart.plus(elapsed).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Path jar(String service) throws IOException {
@@ -407,7 +427,8 @@ public final class LocalStack implements AutoCloseable {
         Options options = Options.parse(args);
         Files.createDirectories(options.home());
         Files.writeString(options.home().resolve("stack.pid"), Long.toString(ProcessHandle.current().pid()));
-        LocalStack stack = start(options);
+        LocalStack stack = new LocalStack(options);
+        // registered before anything starts: Ctrl-C while starting stops what was started
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping every process of the stack …");
             stack.close();
@@ -418,6 +439,12 @@ public final class LocalStack implements AutoCloseable {
             }
             System.out.println("stopped.");
         }, "local-stack-stop"));
+        try {
+            stack.startAll();
+        } catch (RuntimeException | InterruptedException e) {
+            System.err.println("the stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
         System.out.println();
         System.out.printf("fpr is up in %.0f s.%n", stack.startedIn().toMillis() / 1000.0);
         System.out.println("  dashboard      " + stack.url("consultation-service") + "/?region=520000");

@@ -51,14 +51,17 @@ import java.util.UUID;
  */
 public final class Simulator {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** The services' dates are UTC days (their clock's zone); the simulated ones must agree. */
+    private static final ZoneId SERVICES_ZONE = ZoneId.of("UTC");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, String> options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random;
     private final Instant origin;
+    private final Instant start;
     private final long speed;
+    private int agreementsYear;
     private final List<String> households = new ArrayList<>();
     private long signalsSent;
     private long stepsTaken;
@@ -68,6 +71,7 @@ public final class Simulator {
         this.random = new Random(Long.parseLong(options.getOrDefault("seed", "20210101")));
         this.speed = Long.parseLong(options.getOrDefault("clock-speed", "1"));
         this.origin = options.containsKey("clock-origin") ? Instant.parse(options.get("clock-origin")) : Instant.now();
+        this.start = options.containsKey("clock-start") ? Instant.parse(options.get("clock-start")) : origin;
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,6 +100,7 @@ public final class Simulator {
             while (Instant.now().isBefore(end)) {
                 signal(producer);
                 if (!Instant.now().isBefore(nextWalk)) {
+                    signAgreements();
                     walkCases();
                     nextWalk = Instant.now().plusSeconds(5);
                 }
@@ -123,9 +128,25 @@ public final class Simulator {
         }
     }
 
+    /** This year's east–west agreements of the pairings helping the simulated counties (signed once a year). */
+    private void signAgreements() {
+        int year = today().getYear();
+        if (year == agreementsYear) {
+            return;
+        }
+        String cooperation = options.getOrDefault("cooperation", "http://localhost:8084");
+        for (String pairing : List.of("pair-44-52", "pair-44-45", "pair-31-53", "pair-33-51", "pair-37-62")) {
+            post(cooperation + "/api/v1/pairings/" + pairing + "/agreements", Map.of("year", year, "targets", Map.of(
+                    "FISCAL_AID_YUAN", 200_000_000, "CADRES_EXCHANGED", 300, "LABOUR_TRANSFERRED", 5000,
+                    "CONSUMPTION_PURCHASES_YUAN", 100_000_000)));
+        }
+        agreementsYear = year;
+    }
+
     /** Reference data and households, once: what was seeded is remembered in the state directory. */
     private void seed() throws IOException, InterruptedException {
         awaitServices();
+        signAgreements();
         Path state = Path.of(options.getOrDefault("state", "."));
         Files.createDirectories(state);
         Path seeded = state.resolve("simulator-households.txt");
@@ -136,15 +157,8 @@ public final class Simulator {
         }
         int perCounty = Integer.parseInt(options.getOrDefault("households", "30"));
         Synthetic synthetic = new Synthetic(random);
-        String cooperation = options.getOrDefault("cooperation", "http://localhost:8084");
         String employment = options.getOrDefault("employment", "http://localhost:8083");
         String monitoring = options.getOrDefault("monitoring", "http://localhost:8081");
-        int year = today().getYear();
-        for (String pairing : List.of("pair-44-52", "pair-44-45", "pair-31-53", "pair-33-51", "pair-37-62")) {
-            post(cooperation + "/api/v1/pairings/" + pairing + "/agreements", Map.of("year", year, "targets", Map.of(
-                    "FISCAL_AID_YUAN", 200_000_000, "CADRES_EXCHANGED", 300, "LABOUR_TRANSFERRED", 5000,
-                    "CONSUMPTION_PURCHASES_YUAN", 100_000_000)));
-        }
         int sequence = 0;
         for (Counties.County county : Counties.ALL) {
             String site = "site-" + county.code();
@@ -254,12 +268,12 @@ public final class Simulator {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(now(), BEIJING);
+        return LocalDate.ofInstant(now(), SERVICES_ZONE);
     }
 
-    /** The services' demonstration clock: from the origin, {@code speed} times the wall clock. */
+    /** The services' demonstration clock: {@code start} at the origin, then {@code speed} times the wall clock. */
     private Instant now() {
-        return origin.plus(Duration.between(origin, Instant.now()).multipliedBy(speed));
+        return start.plus(Duration.between(origin, Instant.now()).multipliedBy(speed));
     }
 
     private KafkaProducer<String, byte[]> producer() {

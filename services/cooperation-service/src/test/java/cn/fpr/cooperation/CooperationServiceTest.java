@@ -22,7 +22,10 @@ import java.lang.annotation.Target;
         "fpr.cooperation.partner-api.delivery-poll-interval=PT0.2S",
         "fpr.cooperation.partner-api.circuit.window=4",
         "fpr.cooperation.partner-api.circuit.minimum-calls=2",
-        "fpr.cooperation.partner-api.circuit.open-for=PT10M"})
+        "fpr.cooperation.partner-api.circuit.open-for=PT10M",
+        "fpr.cooperation.partner-api.allow-private-callbacks=true",
+        "fpr.cooperation.partner-api.retries.first=PT1S",
+        "fpr.cooperation.partner-api.retries.longest=PT2S"})
 @Import(MutableClock.Configuration.class)
 public @interface CooperationServiceTest {
 }

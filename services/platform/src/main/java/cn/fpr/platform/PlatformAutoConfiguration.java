@@ -36,15 +36,18 @@ public class PlatformAutoConfiguration {
 
     /**
      * Time rules read this clock, never the wall clock directly; tests replace it. A demonstration
-     * run may make time pass faster ({@code fpr.clock.speed} times, from {@code fpr.clock.origin}).
+     * run may make time pass faster ({@code fpr.clock.speed} times, from {@code fpr.clock.origin}, reading
+     * {@code fpr.clock.start} then).
      */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${fpr.clock.speed:1}") long speed, @Value("${fpr.clock.origin:}") String origin) {
-        if (speed == 1) {
+    Clock clock(@Value("${fpr.clock.speed:1}") long speed, @Value("${fpr.clock.origin:}") String origin,
+                @Value("${fpr.clock.start:}") String start) {
+        if (speed == 1 && start.isBlank()) {
             return Clock.systemUTC();
         }
-        return new DemoClock(Clock.systemUTC(), origin.isBlank() ? Instant.now() : Instant.parse(origin), speed);
+        Instant from = origin.isBlank() ? Instant.now() : Instant.parse(origin);
+        return new DemoClock(Clock.systemUTC(), from, start.isBlank() ? from : Instant.parse(start), speed);
     }
 
     /** Periods such as income months are stored as {@code "2026-04"}. */

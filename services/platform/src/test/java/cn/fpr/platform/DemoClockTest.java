@@ -26,4 +26,12 @@ class DemoClockTest {
         DemoClock second = new DemoClock(wall, ORIGIN, 60);
         assertThat(first.instant()).isEqualTo(second.instant()).isEqualTo(ORIGIN.plus(Duration.ofMinutes(90)));
     }
+
+    @Test
+    void a_demonstration_resumed_after_a_stop_goes_on_from_where_it_stood() {
+        Instant stoodAt = Instant.parse("2026-12-20T00:00:00Z");
+        Instant restarted = ORIGIN.plus(Duration.ofHours(12));
+        Clock wall = Clock.fixed(restarted.plus(Duration.ofMinutes(2)), ZoneOffset.UTC);
+        assertThat(new DemoClock(wall, restarted, stoodAt, 1440).instant()).isEqualTo(stoodAt.plus(Duration.ofDays(2)));
+    }
 }

@@ -13,7 +13,9 @@ import cn.fpr.platform.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -61,16 +63,21 @@ class ProjectionBindings {
     }
 
     @Bean
-    Applier applier(InboundEvents inbound, Projections projections, FeedStore feed) {
-        return new Applier(inbound, projections, feed);
+    Applier applier(InboundEvents inbound, Projections projections, FeedStore feed, Rebuild rebuild) {
+        return new Applier(inbound, projections, feed, rebuild);
     }
 
-    /** Applies an event to the read models, then appends it to the feed with the region it concerns. */
-    record Applier(InboundEvents inbound, Projections projections, FeedStore feed) {
+    /**
+     * Applies an event to the read models, then appends it to the feed with the region it concerns
+     * (not the history a rebuild replays: that is not news for dashboards).
+     */
+    record Applier(InboundEvents inbound, Projections projections, FeedStore feed, Rebuild rebuild) {
 
         <E extends DomainEvent> void apply(Message<byte[]> message, Class<E> family) {
-            inbound.handle(message, family, (envelope, event) ->
-                    projections.apply(envelope).flatMap(where -> feed.append(envelope, where)));
+            inbound.handle(message, family, (envelope, event) -> projections.apply(envelope).flatMap(where -> {
+                Instant history = rebuild.replayingHistoryBefore();
+                return history != null && envelope.time().isBefore(history) ? Mono.empty() : feed.append(envelope, where);
+            }));
         }
     }
 }

@@ -213,9 +213,14 @@ public class Projections {
         return whereHousehold(householdId).flatMap(where -> {
             update.set("householdId", householdId);
             if (where.provinceCode() != null) {
-                withRegion(update, where);
+                return mongo.upsert(byId(id), withRegion(update, where), type).thenReturn(where);
             }
-            return mongo.upsert(byId(id), update, type).thenReturn(where);
+            // the household's region may have arrived (on its own topic) since it was read: look again once written
+            return mongo.upsert(byId(id), update, type)
+                    .then(whereHousehold(householdId))
+                    .flatMap(now -> now.provinceCode() == null ? Mono.just(now)
+                            : mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("provinceCode").is(null)),
+                                    withRegion(new Update(), now), type).thenReturn(now));
         });
     }
 
@@ -228,7 +233,9 @@ public class Projections {
 
     private Mono<PairingFactRow> fact(PairingEvent event, String reference, int year, String indicator, BigDecimal amount,
                                       java.time.LocalDate on) {
-        return mongo.save(new PairingFactRow(event.pairingId() + ":" + reference, event.pairingId(), year, indicator, amount, on));
+        // a reference is unique within its pairing's year (as cooperation records it)
+        return mongo.save(new PairingFactRow(event.pairingId() + ":" + year + ":" + reference, event.pairingId(), year, indicator,
+                amount, on));
     }
 
     private Mono<Where> westOf(PairingEvent event) {

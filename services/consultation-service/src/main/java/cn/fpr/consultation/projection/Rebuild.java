@@ -17,13 +17,16 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -37,62 +40,109 @@ public class Rebuild {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
 
-    /** Where a rebuild stands: events still to apply across every topic. */
-    public record Status(boolean rebuilding, long eventsBehind) {
+    /** The steps of a rebuild; IDLE when none runs, FAILED when the last one could not rewind (the read models were kept). */
+    public enum Phase { IDLE, STOPPING, REWINDING, EMPTYING, REPLAYING, FAILED }
+
+    /**
+     * Where a rebuild stands.
+     *
+     * @param eventsBehind events still to apply across every topic (while replaying)
+     * @param problem      why the last rebuild failed, if it did
+     */
+    public record Status(Phase phase, boolean rebuilding, long eventsBehind, Instant startedAt, String problem) {
     }
 
     private final BindingsLifecycleController bindings;
     private final ReactiveMongoTemplate mongo;
     private final Environment environment;
     private final String brokers;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final Clock clock;
+    private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.IDLE);
+    private volatile Instant startedAt;
+    private volatile String problem;
 
     Rebuild(BindingsLifecycleController bindings, ReactiveMongoTemplate mongo, Environment environment,
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, Clock clock) {
         this.bindings = bindings;
         this.mongo = mongo;
         this.environment = environment;
         this.brokers = brokers;
+        this.clock = clock;
     }
 
-    /** Starts a rebuild, unless one is running. */
+    /**
+     * Starts a rebuild, unless one is running, and answers at once; it goes on in the background.
+     * The read models are emptied only once the consumer group has been rewound, so a rebuild that
+     * cannot rewind (another instance still in the group) leaves them as they were.
+     */
     public Mono<Status> start() {
-        if (!running.compareAndSet(false, true)) {
+        Phase current = phase.get();
+        boolean idle = current == Phase.IDLE || current == Phase.FAILED;
+        if (!idle || !phase.compareAndSet(current, Phase.STOPPING)) {
             return status();
         }
-        return Mono.fromRunnable(() -> ProjectionBindings.BINDINGS.forEach(name ->
-                        bindings.changeState(name, BindingsLifecycleController.State.STOPPED)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then(Flux.fromIterable(Rows.ALL).concatMap(type -> mongo.remove(new Query(), type)).then())
-                .then(Mono.fromRunnable(this::rewindGroup).subscribeOn(Schedulers.boundedElastic())
-                        .retryWhen(Retry.backoff(10, Duration.ofMillis(500))))
-                .doFinally(signal -> {
-                    ProjectionBindings.BINDINGS.forEach(name -> bindings.changeState(name, BindingsLifecycleController.State.STARTED));
-                    log.info("read models emptied and the consumer group rewound; replaying the topics");
-                })
-                .then(status());
+        startedAt = clock.instant();
+        problem = null;
+        Schedulers.boundedElastic().schedule(this::run);
+        return status();
     }
 
-    /** Whether a rebuild is catching up, and by how many events. */
+    /** Events applied before this, while a rebuild replays, are history: not news for the live feed. */
+    public Instant replayingHistoryBefore() {
+        Phase current = phase.get();
+        return current == Phase.EMPTYING || current == Phase.REPLAYING ? startedAt : null;
+    }
+
+    /** Where the rebuild stands; a replay that has caught up ends it. */
     public Mono<Status> status() {
         return Mono.fromCallable(() -> {
-            long behind = lag();
+            long behind = phase.get() == Phase.REPLAYING ? lag() : 0;
             if (behind == 0) {
-                running.set(false);
+                phase.compareAndSet(Phase.REPLAYING, Phase.IDLE);
             }
-            return new Status(running.get(), behind);
+            Phase now = phase.get();
+            return new Status(now, now != Phase.IDLE && now != Phase.FAILED, behind, startedAt, problem);
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private void rewindGroup() {
-        try (Admin admin = admin()) {
-            List<TopicPartition> partitions = partitions(admin);
-            Map<TopicPartition, OffsetAndMetadata> earliest = offsets(admin, partitions, OffsetSpec.earliest()).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
-            admin.alterConsumerGroupOffsets(group(), earliest).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not rewind the consumer group: " + e.getMessage(), e);
+    private void run() {
+        try {
+            ProjectionBindings.BINDINGS.forEach(name -> bindings.changeState(name, BindingsLifecycleController.State.STOPPED));
+            phase.set(Phase.REWINDING);
+            rewindGroup();
+            phase.set(Phase.EMPTYING);
+            Flux.fromIterable(Rows.ALL).concatMap(type -> mongo.remove(new Query(), type)).then().block(Duration.ofMinutes(10));
+            phase.set(Phase.REPLAYING);
+            log.info("read models emptied and the consumer group rewound; replaying the topics");
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+            phase.set(Phase.FAILED);
+            log.warn("rebuild failed, read models kept: {}", e.getMessage());
+        } finally {
+            ProjectionBindings.BINDINGS.forEach(name -> bindings.changeState(name, BindingsLifecycleController.State.STARTED));
         }
+    }
+
+    /** Moves the group to the start of every topic; retried while its stopped consumers leave it. */
+    private void rewindGroup() {
+        Exception last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (Admin admin = admin()) {
+                List<TopicPartition> partitions = partitions(admin);
+                Map<TopicPartition, OffsetAndMetadata> earliest = offsets(admin, partitions, OffsetSpec.earliest()).entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
+                admin.alterConsumerGroupOffsets(group(), earliest).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rewinding the consumer group", e);
+            } catch (Exception e) {
+                last = e;
+                LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            }
+        }
+        throw new IllegalStateException("could not rewind consumer group " + group() + " (is another instance still consuming?): "
+                + (last == null ? "" : last.getMessage()), last);
     }
 
     private long lag() throws Exception {

@@ -148,7 +148,11 @@ public class Agreement extends AggregateRoot {
         if (fact.on().getYear() != year) {
             throw new RuleBroken("on", "the agreement is for " + year);
         }
-        if (facts.stream().anyMatch(f -> f.reference().equals(fact.reference()))) {
+        Fact earlier = facts.stream().filter(f -> f.reference().equals(fact.reference())).findFirst().orElse(null);
+        if (earlier != null) {
+            if (earlier.indicator() != fact.indicator() || earlier.amount().compareTo(fact.amount()) != 0 || !earlier.on().equals(fact.on())) {
+                throw new RuleBroken("reference", fact.reference() + " was recorded before with other content");
+            }
             return false;
         }
         facts.add(fact);

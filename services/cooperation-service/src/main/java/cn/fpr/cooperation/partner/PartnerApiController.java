@@ -75,12 +75,15 @@ class PartnerApiController {
     private final Agreements agreements;
     private final Submissions submissions;
     private final Deliveries deliveries;
+    private final CallbackCheck callbacks;
 
-    PartnerApiController(Partners partners, Agreements agreements, Submissions submissions, Deliveries deliveries) {
+    PartnerApiController(Partners partners, Agreements agreements, Submissions submissions, Deliveries deliveries,
+                         CallbackCheck callbacks) {
         this.partners = partners;
         this.agreements = agreements;
         this.submissions = submissions;
         this.deliveries = deliveries;
+        this.callbacks = callbacks;
     }
 
     /** The calling partner's pairings at every level. */
@@ -133,11 +136,10 @@ class PartnerApiController {
         if (!unknown.isEmpty()) {
             return Mono.error(new RuleBroken("eventTypes", unknown + " are not among " + SUBSCRIBABLE.stream().sorted().toList()));
         }
-        String scheme = body.callbackUrl().getScheme();
-        if (!("https".equals(scheme) || "http".equals(scheme)) || body.callbackUrl().getHost() == null) {
-            return Mono.error(new RuleBroken("callbackUrl", "must be an absolute http(s) URL"));
-        }
-        return partners.subscribe(token.getSubject(), body.callbackUrl(), types).map(this::view);
+        return callbacks.refusal(body.callbackUrl())
+                .flatMap(refusal -> Mono.<Partner>error(new RuleBroken("callbackUrl", refusal)))
+                .switchIfEmpty(Mono.defer(() -> partners.subscribe(token.getSubject(), body.callbackUrl(), types)))
+                .map(this::view);
     }
 
     @GetMapping("/subscription")

@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param deliveryPollInterval      how often pending notifications are looked for
  * @param retries                   when a failed notification is tried again, and when it is given up
  * @param circuit                   when a partner's circuit opens (its callbacks are then not called for a while)
+ * @param allowPrivateCallbacks     development only: callbacks on plain http and this network's own addresses
  */
 @ConfigurationProperties("fpr.cooperation.partner-api")
 public record PartnerApiProperties(String tokenKey, Duration tokenLifetime, int defaultRequestsPerSecond, Duration callbackTimeout,
-                                   Duration deliveryPollInterval, Retries retries, Circuit circuit) {
+                                   Duration deliveryPollInterval, Retries retries, Circuit circuit, boolean allowPrivateCallbacks) {
 
     public record Retries(int attempts, Duration first, Duration longest) {
         public RetrySchedule schedule() {

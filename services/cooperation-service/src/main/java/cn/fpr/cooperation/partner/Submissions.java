@@ -30,6 +30,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -66,26 +67,29 @@ public class Submissions {
     private final Agreements agreements;
     private final Validator validator;
     private final JsonMapper json;
-    private final Clock clock;
+    /** Receipt times and the take-over wait are real time: transport, not policy (and not sped up in a demonstration). */
+    private final Clock clock = Clock.systemUTC();
 
-    Submissions(ReactiveMongoTemplate mongo, Partners partners, Agreements agreements, Validator validator, JsonMapper json, Clock clock) {
+    Submissions(ReactiveMongoTemplate mongo, Partners partners, Agreements agreements, Validator validator, JsonMapper json) {
         this.mongo = mongo;
         this.partners = partners;
         this.agreements = agreements;
         this.validator = validator;
         this.json = json;
-        this.clock = clock;
     }
 
     public Mono<Outcome> submit(Partner partner, String messageId, Instant messageTs, List<JsonNode> items) {
         String digest = digest(items);
-        Instant now = clock.instant();
+        // as the store keeps it (milliseconds), so that a retry's answer is the first one to the byte
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = PartnerSubmission.idOf(partner.partnerId(), messageId);
         PartnerSubmission received = new PartnerSubmission(id, partner.partnerId(), messageId, messageTs, digest,
                 PartnerSubmission.State.RECEIVED, now, null);
         return mongo.insert(received)
                 .flatMap(claimed -> answer(partner, claimed, items))
                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(id, PartnerSubmission.class)
+                        // gone again: the first request failed part-way and forgot it; this retry may start afresh
+                        .switchIfEmpty(Mono.error(() -> new InProgress(messageId)))
                         .flatMap(earlier -> earlier(partner, earlier, digest, items)));
     }
 
@@ -104,7 +108,7 @@ public class Submissions {
             return Mono.just(new Outcome(earlier.answer(), true));
         }
         // received but never answered (its request was cut off): take it up once it is old enough
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Query stale = Query.query(Criteria.where("_id").is(earlier.id()).and("state").is(PartnerSubmission.State.RECEIVED)
                 .and("receivedAt").lte(now.minus(TAKE_OVER_AFTER)));
         return mongo.findAndModify(stale, new Update().set("receivedAt", now), FindAndModifyOptions.options().returnNew(true),

@@ -5,6 +5,7 @@ import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.pairing.PairingEvent;
 import cn.fpr.cooperation.pairing.Pairings;
+import cn.fpr.cooperation.partner.CallbackCheck;
 import cn.fpr.cooperation.partner.Partner;
 import cn.fpr.cooperation.partner.PartnerApiProperties;
 import cn.fpr.cooperation.partner.Partners;
@@ -24,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -33,12 +35,14 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -60,20 +64,26 @@ public class Deliveries implements SmartLifecycle {
     private final ReactiveMongoTemplate mongo;
     private final Partners partners;
     private final Pairings pairings;
+    private final CallbackCheck callbacks;
     private final PartnerApiProperties properties;
     private final RetrySchedule retries;
     private final CircuitBreakerRegistry circuits;
     private final WebClient web;
     private final JsonMapper json;
-    private final Clock clock;
+    /**
+     * Delivery runs on real time (leases, retry waits, attempt times): it is transport, not policy,
+     * and must not speed up with a demonstration clock or stop with a test's fixed one.
+     */
+    private final Clock wall = Clock.systemUTC();
     private final Set<String> draining = ConcurrentHashMap.newKeySet();
     private volatile Disposable loop;
 
     Deliveries(ReactiveMongoTemplate mongo, Partners partners, Pairings pairings, PartnerApiProperties properties,
-               JsonMapper json, Clock clock) {
+               CallbackCheck callbacks, JsonMapper json) {
         this.mongo = mongo;
         this.partners = partners;
         this.pairings = pairings;
+        this.callbacks = callbacks;
         this.properties = properties;
         this.retries = properties.retries().schedule();
         PartnerApiProperties.Circuit circuit = properties.circuit();
@@ -86,10 +96,10 @@ public class Deliveries implements SmartLifecycle {
                 .slowCallDurationThreshold(properties.callbackTimeout())
                 .waitDurationInOpenState(circuit.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
+                .maxWaitDurationInHalfOpenState(properties.callbackTimeout().multipliedBy(4))
                 .build());
         this.web = WebClient.create();
         this.json = json;
-        this.clock = clock;
     }
 
     /** Queues the event for every subscribed partner whose pairing it concerns; a redelivered event queues nothing new. */
@@ -100,7 +110,7 @@ public class Deliveries implements SmartLifecycle {
                         .filter(partner -> partner.subscription().wants(envelope.type(), envelope.time())))
                 .concatMap(partner -> mongo.insert(new Delivery(Delivery.idOf(partner.partnerId(), envelope.id()), partner.partnerId(),
                                 envelope.id(), envelope.type(), event.pairingId(), cloudEvent(envelope), Delivery.State.PENDING,
-                                clock.instant(), clock.instant(), null, List.of()))
+                                wall.instant(), wall.instant(), null, List.of()))
                         .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()))
                 .count()
                 .onErrorResume(NotFoundException.class, e -> Mono.just(0L));
@@ -122,7 +132,7 @@ public class Deliveries implements SmartLifecycle {
 
     /** Looks for partners with deliveries due and starts delivering to each that is not being delivered to already. */
     Mono<Void> deliverDue() {
-        Query due = Query.query(Criteria.where("state").is(Delivery.State.PENDING).and("nextAttemptAt").lte(clock.instant()));
+        Query due = Query.query(Criteria.where("state").is(Delivery.State.PENDING).and("nextAttemptAt").lte(wall.instant()));
         return mongo.findDistinct(due, "partnerId", Delivery.class, String.class)
                 .filter(draining::add)
                 .doOnNext(partnerId -> drain(partnerId).doFinally(done -> draining.remove(partnerId))
@@ -137,48 +147,87 @@ public class Deliveries implements SmartLifecycle {
                 .onErrorResume(NotFoundException.class, e -> Mono.empty());
     }
 
-    /** Delivers the partner's next due notification; false when there is none or its circuit is open. */
+    /**
+     * Delivers the partner's oldest pending notification if it is due; false when there is none,
+     * when it is waiting for its retry (later ones wait behind it: notifications arrive in order),
+     * when another instance is delivering it, or when the partner's circuit is open.
+     */
     private Mono<Boolean> deliverNext(Partner partner) {
-        CircuitBreaker circuit = circuits.circuitBreaker(partner.partnerId());
-        if (!circuit.tryAcquirePermission()) {
-            return Mono.just(false);
-        }
-        Instant now = clock.instant();
-        Query next = Query.query(Criteria.where("partnerId").is(partner.partnerId()).and("state").is(Delivery.State.PENDING)
-                        .and("nextAttemptAt").lte(now)
-                        .orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lte(now)))
-                .with(Sort.by("nextAttemptAt", "createdAt"));
-        Update claim = new Update().set("claimedUntil", now.plus(properties.callbackTimeout().multipliedBy(2)).plusSeconds(30));
-        return mongo.findAndModify(next, claim, FindAndModifyOptions.options().returnNew(true), Delivery.class)
-                .flatMap(delivery -> post(partner, delivery, circuit).thenReturn(true))
-                .switchIfEmpty(Mono.fromCallable(() -> {
+        Instant now = wall.instant();
+        Query oldest = Query.query(Criteria.where("partnerId").is(partner.partnerId()).and("state").is(Delivery.State.PENDING))
+                .with(Sort.by("createdAt", "eventId")).limit(1);
+        return mongo.findOne(oldest, Delivery.class).flatMap(head -> {
+            if (head.nextAttemptAt().isAfter(now) || (head.claimedUntil() != null && head.claimedUntil().isAfter(now))) {
+                return Mono.just(false);
+            }
+            CircuitBreaker circuit = circuits.circuitBreaker(partner.partnerId());
+            if (!circuit.tryAcquirePermission()) {
+                return Mono.just(false);
+            }
+            AtomicBoolean settled = new AtomicBoolean();
+            Runnable release = () -> {
+                if (settled.compareAndSet(false, true)) {
                     circuit.releasePermission();
-                    return false;
-                }));
+                }
+            };
+            Query claimable = Query.query(Criteria.where("_id").is(head.id()).and("state").is(Delivery.State.PENDING)
+                    .orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lte(now)));
+            Update claim = new Update().set("claimedUntil", now.plus(properties.callbackTimeout().multipliedBy(2)).plusSeconds(30));
+            return mongo.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true), Delivery.class)
+                    .flatMap(delivery -> post(partner, delivery, circuit, settled).thenReturn(true))
+                    .switchIfEmpty(Mono.fromCallable(() -> {
+                        release.run();
+                        return false;
+                    }))
+                    .doOnError(e -> release.run())
+                    .doOnCancel(release);
+        }).defaultIfEmpty(false);
     }
 
-    private Mono<Delivery> post(Partner partner, Delivery delivery, CircuitBreaker circuit) {
+    /** How a call to a callback ended. */
+    private record Outcome(Integer httpStatus, Throwable failure, long nanos) {
+    }
+
+    /** A callback address that no longer passes the check (its name now resolves into this network). */
+    private static final class RefusedAddress extends RuntimeException {
+        RefusedAddress(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private Mono<Delivery> post(Partner partner, Delivery delivery, CircuitBreaker circuit, AtomicBoolean settled) {
         long started = System.nanoTime();
-        return web.post().uri(partner.subscription().callbackUrl())
-                .contentType(CLOUDEVENTS_JSON)
-                .bodyValue(delivery.payload())
-                .retrieve()
-                .toBodilessEntity()
-                .timeout(properties.callbackTimeout())
-                .flatMap(response -> {
-                    long nanos = System.nanoTime() - started;
-                    circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
-                    return record(delivery, new Delivery.Attempt(clock.instant(), "delivered", response.getStatusCode().value(),
-                            TimeUnit.NANOSECONDS.toMillis(nanos)), Delivery.State.DELIVERED, null);
-                })
-                .onErrorResume(e -> {
-                    long nanos = System.nanoTime() - started;
-                    circuit.onError(nanos, TimeUnit.NANOSECONDS, e);
-                    Integer status = e instanceof WebClientResponseException response ? response.getStatusCode().value() : null;
-                    String outcome = e instanceof TimeoutException ? "timed out after " + properties.callbackTimeout().toMillis() + " ms"
-                            : status != null ? "failed with HTTP " + status : "unreachable: " + e.getClass().getSimpleName();
-                    Instant now = clock.instant();
-                    Delivery.Attempt attempt = new Delivery.Attempt(now, outcome, status, TimeUnit.NANOSECONDS.toMillis(nanos));
+        URI callback = partner.subscription().callbackUrl();
+        return callbacks.refusal(callback)
+                .flatMap(refusal -> Mono.<ResponseEntity<Void>>error(new RefusedAddress(refusal)))
+                .switchIfEmpty(Mono.defer(() -> web.post().uri(callback)
+                        .contentType(CLOUDEVENTS_JSON)
+                        .bodyValue(delivery.payload())
+                        .retrieve()
+                        .toBodilessEntity()
+                        .timeout(properties.callbackTimeout())))
+                .map(response -> new Outcome(response.getStatusCode().value(), null, System.nanoTime() - started))
+                .onErrorResume(e -> Mono.just(new Outcome(e instanceof WebClientResponseException response
+                        ? response.getStatusCode().value() : null, e, System.nanoTime() - started)))
+                .flatMap(outcome -> {
+                    Instant now = wall.instant();
+                    long millis = TimeUnit.NANOSECONDS.toMillis(outcome.nanos());
+                    if (outcome.failure() == null) {
+                        if (settled.compareAndSet(false, true)) {
+                            circuit.onSuccess(outcome.nanos(), TimeUnit.NANOSECONDS);
+                        }
+                        return record(delivery, new Delivery.Attempt(now, "delivered", outcome.httpStatus(), millis),
+                                Delivery.State.DELIVERED, null);
+                    }
+                    if (settled.compareAndSet(false, true)) {
+                        circuit.onError(outcome.nanos(), TimeUnit.NANOSECONDS, outcome.failure());
+                    }
+                    String description = outcome.failure() instanceof RefusedAddress refused ? "refused: the callback " + refused.getMessage()
+                            : outcome.failure() instanceof TimeoutException
+                            ? "timed out after " + properties.callbackTimeout().toMillis() + " ms"
+                            : outcome.httpStatus() != null ? "failed with HTTP " + outcome.httpStatus()
+                            : "unreachable: " + outcome.failure().getClass().getSimpleName();
+                    Delivery.Attempt attempt = new Delivery.Attempt(now, description, outcome.httpStatus(), millis);
                     return retries.next(delivery.attempts().size() + 1, now)
                             .map(at -> record(delivery, attempt, Delivery.State.PENDING, at))
                             .orElseGet(() -> record(delivery, attempt, Delivery.State.GIVEN_UP, null));
