@@ -1,5 +1,7 @@
 package cn.fpr.platform;
 
+import cn.fpr.platform.deadletter.DeadLetterController;
+import cn.fpr.platform.deadletter.DeadLetters;
 import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.messaging.InboundEvents;
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -31,7 +34,7 @@ import java.util.List;
 /** The shared reliability mechanism every service gets by depending on the platform module. */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, DeadLetterController.class})
 public class PlatformAutoConfiguration {
 
     /**
@@ -89,6 +92,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty("fpr.identity.hash-key")
     IdNumberHasher idNumberHasher(@Value("${fpr.identity.hash-key}") String key) {
         return new IdNumberHasher(key);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters deadLetters(ConfigurableEnvironment environment, ReactiveMongoTemplate mongo, Clock clock,
+                            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+        return new DeadLetters(environment, mongo, brokers, clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import cn.fpr.platform.outbox.OutboxPublisher;
 import cn.fpr.platform.outbox.OutboxRelay;
 import cn.fpr.platform.outbox.OutboxStore;
 import cn.fpr.platform.outbox.OutboxStores;
+import cn.fpr.platform.testapp.LabourBinding;
 import cn.fpr.platform.testapp.Ledger;
 import cn.fpr.platform.testapp.PlatformTestApplication;
 import cn.fpr.platform.testapp.Tally;
@@ -20,6 +21,7 @@ import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -122,6 +124,48 @@ class ReliabilityMechanismIT extends ServiceIntegrationTest {
             assertThat(r.headers().lastHeader("x-original-offset")).isNotNull();
             assertThat(r.headers().lastHeader("x-original-partition")).isNotNull();
         });
+    }
+
+    @Test
+    void an_operator_lists_inspects_and_replays_a_dead_letter_once_its_cause_is_fixed_and_a_second_replay_changes_nothing() {
+        String household = household();
+        LabourBinding.HELD.set(true);
+        EventEnvelope<JobPlaced> held = events.envelope(placement(household, "pl-held-1"), "corr-held");
+        publisher().publish(List.of(OutboxMessage.of(held)));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> http.get().uri("/api/v1/admin/dead-letters").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.topic == '" + DEAD_LETTERS + "')].originalTopic").isEqualTo(List.of(LABOUR)));
+        List<Map<String, Object>> letters = http.get().uri("/api/v1/admin/dead-letters/{topic}?limit=500", DEAD_LETTERS).exchange()
+                .expectStatus().isOk().expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        Map<String, Object> letter = letters.stream().filter(l -> held.id().equals(l.get("eventId"))).findFirst().orElseThrow();
+        assertThat(letter.get("reason").toString()).contains("pl-held-1 held until its opening is registered");
+        assertThat(letter).containsEntry("originalTopic", LABOUR).containsEntry("eventType", "job-placed").containsEntry("key", household);
+        assertThat(letter.get("originalOffset")).isNotNull();
+        assertThat(letter.get("payload").toString()).contains("\"placementId\":\"pl-held-1\"");
+        assertThat(placementsAppliedTo(household)).isEmpty();
+
+        LabourBinding.HELD.set(false);   // the fix
+        String replay = "/api/v1/admin/dead-letters/" + DEAD_LETTERS + "/" + letter.get("partition") + "/" + letter.get("offset") + "/replay";
+        http.post().uri(replay).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.first").isEqualTo(true).jsonPath("$.replay.toTopic").isEqualTo(LABOUR);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(placementsAppliedTo(household)).containsExactly("pl-held-1"));
+
+        http.post().uri(replay).exchange().expectStatus().isOk().expectBody().jsonPath("$.first").isEqualTo(false);
+        http.get().uri("/api/v1/admin/dead-letters/{topic}?from={offset}&limit=1", DEAD_LETTERS, letter.get("offset")).exchange()
+                .expectBody().jsonPath("$[0].replayed.toTopic").isEqualTo(LABOUR);
+        http.post().uri("/api/v1/admin/dead-letters/error.elsewhere.other-group/0/0/replay").exchange().expectStatus().isNotFound();
+        assertThat(placementsAppliedTo(household)).containsExactly("pl-held-1");
+        // on the topic: the original and one replay, nothing more (a marker after them, on the same partition, closes the count)
+        EventEnvelope<JobPlaced> marker = events.envelope(placement(household, "pl-marker"), "corr-marker");
+        publisher().publish(List.of(OutboxMessage.of(marker)));
+        List<ConsumerRecord<String, byte[]>> onTopic = TopicReader.awaitRecords(LABOUR, 1, r -> household.equals(r.key())
+                && marker.id().equals(TopicReader.header(r, CloudEventHeaders.ID)));
+        assertThat(onTopic).isNotEmpty();
+        assertThat(TopicReader.awaitRecords(LABOUR, 3, r -> household.equals(r.key()))).extracting(r -> TopicReader.header(r, CloudEventHeaders.ID))
+                .containsExactly(held.id(), held.id(), marker.id());
     }
 
     @Test

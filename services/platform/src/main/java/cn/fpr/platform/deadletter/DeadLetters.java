@@ -1,0 +1,247 @@
+package cn.fpr.platform.deadletter;
+
+import cn.fpr.contracts.Topics;
+import cn.fpr.platform.web.NotFoundException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service's dead letters, for operators: which dead-letter topics its consumers have, what is
+ * in them (the reason, where the record came from, the record itself), and replaying a record to
+ * its original topic once the cause is fixed. A record is replayed at most once, however often it
+ * is asked for; the consumers are idempotent besides.
+ */
+public class DeadLetters {
+
+    private static final Pattern BINDING = Pattern.compile("spring\\.cloud\\.stream\\.bindings\\.([^.]+-in-\\d+)\\.destination");
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    /** A dead-letter topic of one of the service's consumer groups. */
+    public record Topic(String topic, String originalTopic, String group, long records) {
+    }
+
+    /**
+     * A dead letter: where it lies, why it is there, where it came from, and the record.
+     *
+     * @param payload the record's value as text
+     */
+    public record Letter(String topic, int partition, long offset, Instant deadAt, String key, String reason, String exception,
+                         String originalTopic, Integer originalPartition, Long originalOffset, String eventType, String eventId,
+                         String payload, Replay replayed) {
+    }
+
+    /** A replay, kept so that the same dead letter is never sent twice. */
+    @Document("dead_letter_replays")
+    public record Replay(@Id String id, String topic, int partition, long offset, String toTopic, Instant at) {
+    }
+
+    /** A replay's answer: the first replay of the dead letter, or the earlier one. */
+    public record Replayed(Replay replay, boolean first) {
+    }
+
+    private final ConfigurableEnvironment environment;
+    private final ReactiveMongoTemplate mongo;
+    private final String brokers;
+    private final Clock clock;
+
+    public DeadLetters(ConfigurableEnvironment environment, ReactiveMongoTemplate mongo, String brokers, Clock clock) {
+        this.environment = environment;
+        this.mongo = mongo;
+        this.brokers = brokers;
+        this.clock = clock;
+    }
+
+    /** The dead-letter topics of the service's consumers, with how many records each holds. */
+    public Mono<List<Topic>> topics() {
+        return Mono.fromCallable(() -> {
+            List<Topic> topics = new ArrayList<>();
+            try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+                for (Map.Entry<String, String[]> dead : deadLetterTopics().entrySet()) {
+                    List<TopicPartition> partitions = partitions(consumer, dead.getKey());
+                    long records = partitions.isEmpty() ? 0 : consumer.endOffsets(partitions).entrySet().stream()
+                            .mapToLong(end -> end.getValue() - consumer.beginningOffsets(List.of(end.getKey())).get(end.getKey())).sum();
+                    topics.add(new Topic(dead.getKey(), dead.getValue()[0], dead.getValue()[1], records));
+                }
+            }
+            return topics;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Up to {@code limit} dead letters of a topic from an offset on, oldest first. */
+    public Mono<List<Letter>> read(String topic, int partition, long from, int limit) {
+        return Mono.fromCallable(() -> {
+            requireKnown(topic);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+                TopicPartition where = new TopicPartition(topic, partition);
+                if (partitions(consumer, topic).stream().noneMatch(where::equals)) {
+                    throw new NotFoundException("no partition " + partition + " of " + topic);
+                }
+                consumer.assign(List.of(where));
+                long end = consumer.endOffsets(List.of(where)).get(where);
+                long start = Math.max(from, consumer.beginningOffsets(List.of(where)).get(where));
+                consumer.seek(where, start);
+                while (records.size() < limit && consumer.position(where) < end) {
+                    consumer.poll(POLL).forEach(record -> {
+                        if (records.size() < limit) {
+                            records.add(record);
+                        }
+                    });
+                }
+            }
+            return records;
+        }).subscribeOn(Schedulers.boundedElastic()).flatMap(records -> reactor.core.publisher.Flux.fromIterable(records)
+                .concatMap(record -> mongo.findById(replayId(record.topic(), record.partition(), record.offset()), Replay.class)
+                        .map(replay -> letter(record, replay)).defaultIfEmpty(letter(record, null)))
+                .collectList());
+    }
+
+    /** Sends the dead letter back to its original topic, with its key and event headers; once only. */
+    public Mono<Replayed> replay(String topic, int partition, long offset) {
+        String id = replayId(topic, partition, offset);
+        return mongo.findById(id, Replay.class).map(earlier -> new Replayed(earlier, false))
+                .switchIfEmpty(Mono.defer(() -> read(topic, partition, offset, 1)
+                        .flatMap(letters -> letters.isEmpty() || letters.get(0).offset() != offset
+                                ? Mono.error(new NotFoundException("no dead letter at " + topic + "/" + partition + "/" + offset))
+                                : resend(topic, partition, offset))
+                        .flatMap(replay -> mongo.insert(replay).map(saved -> new Replayed(saved, true))
+                                .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(id, Replay.class)
+                                        .map(earlier -> new Replayed(earlier, false))))));
+    }
+
+    private Mono<Replay> resend(String topic, int partition, long offset) {
+        return Mono.fromCallable(() -> {
+            ConsumerRecord<String, byte[]> record;
+            try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+                TopicPartition where = new TopicPartition(topic, partition);
+                consumer.assign(List.of(where));
+                consumer.seek(where, offset);
+                record = null;
+                for (int i = 0; i < 20 && record == null; i++) {
+                    record = consumer.poll(POLL).records(where).stream().filter(r -> r.offset() == offset).findFirst().orElse(null);
+                }
+            }
+            if (record == null) {
+                throw new NotFoundException("no dead letter at " + topic + "/" + partition + "/" + offset);
+            }
+            String original = text(record, "x-original-topic");
+            if (original == null) {
+                original = deadLetterTopics().get(topic)[0];
+            }
+            ProducerRecord<String, byte[]> again = new ProducerRecord<>(original, record.key(), record.value());
+            for (Header header : record.headers()) {
+                if (!header.key().startsWith("x-") && !header.key().startsWith("kafka_") && !header.key().equals("deliveryAttempt")) {
+                    again.headers().add(header);
+                }
+            }
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(again).get(30, TimeUnit.SECONDS);
+            }
+            return new Replay(replayId(topic, partition, offset), topic, partition, offset, original, clock.instant());
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The service's dead-letter topics: error.&lt;destination&gt;.&lt;group&gt; of each consumer binding. */
+    Map<String, String[]> deadLetterTopics() {
+        Map<String, String[]> topics = new java.util.TreeMap<>();
+        TreeSet<String> bindings = new TreeSet<>();
+        environment.getPropertySources().forEach(source -> {
+            if (source instanceof EnumerablePropertySource<?> enumerable) {
+                for (String name : enumerable.getPropertyNames()) {
+                    Matcher matcher = BINDING.matcher(name);
+                    if (matcher.matches()) {
+                        bindings.add(matcher.group(1));
+                    }
+                }
+            }
+        });
+        for (String binding : bindings) {
+            String destination = environment.getProperty("spring.cloud.stream.bindings." + binding + ".destination");
+            String group = environment.getProperty("spring.cloud.stream.bindings." + binding + ".group");
+            if (destination != null && group != null) {
+                topics.put(Topics.deadLetter(destination, group), new String[] {destination, group});
+            }
+        }
+        return topics;
+    }
+
+    private void requireKnown(String topic) {
+        if (!deadLetterTopics().containsKey(topic)) {
+            throw new NotFoundException("no dead-letter topic " + topic + " of this service");
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        List<PartitionInfo> info = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        return info == null ? List.of() : info.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private static Letter letter(ConsumerRecord<String, byte[]> record, Replay replay) {
+        return new Letter(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), record.key(),
+                text(record, "x-exception-message"), text(record, "x-exception-fqcn"), text(record, "x-original-topic"),
+                number(record, "x-original-partition") == null ? null : number(record, "x-original-partition").intValue(),
+                number(record, "x-original-offset"), text(record, "ce_type"), text(record, "ce_id"),
+                record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8), replay);
+    }
+
+    private static String text(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Kafka's binder writes partition (int) and offset (long) headers as big-endian bytes. */
+    private static Long number(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null) {
+            return null;
+        }
+        byte[] value = header.value();
+        return value.length == 4 ? (long) ByteBuffer.wrap(value).getInt() : value.length == 8 ? ByteBuffer.wrap(value).getLong() : null;
+    }
+
+    private static String replayId(String topic, int partition, long offset) {
+        return topic + "/" + partition + "/" + offset;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID()),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}
