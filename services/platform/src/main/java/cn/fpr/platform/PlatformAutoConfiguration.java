@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -27,9 +28,11 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The shared reliability mechanism every service gets by depending on the platform module. */
 @AutoConfiguration
@@ -99,6 +102,18 @@ public class PlatformAutoConfiguration {
     DeadLetters deadLetters(ConfigurableEnvironment environment, ReactiveMongoTemplate mongo, Clock clock,
                             @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
         return new DeadLetters(environment, mongo, brokers, clock);
+    }
+
+    /**
+     * Store calls give up instead of hanging when the store cannot be reached: a request then
+     * answers 503 with Retry-After (see ProblemDetailsAdvice) within seconds.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeTimeouts(@Value("${fpr.store.server-selection-timeout:3s}") Duration selection,
+                                                       @Value("${fpr.store.connect-timeout:2s}") Duration connect) {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selection.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -8,7 +8,7 @@ import io.netty.channel.Channel;
  * mongo-java-server's memory backend, answering the {@code hello} handshake command as it answers
  * {@code isMaster}; without it Spring Boot's MongoDB health indicator reports DOWN.
  */
-final class HelloAnsweringMemoryBackend extends MemoryBackend {
+public final class HelloAnsweringMemoryBackend extends MemoryBackend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {

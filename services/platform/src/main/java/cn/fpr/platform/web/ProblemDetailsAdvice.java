@@ -3,7 +3,11 @@ package cn.fpr.platform.web;
 import cn.fpr.platform.rules.NoPlaceLeft;
 import cn.fpr.platform.rules.RuleBroken;
 import org.springframework.core.Ordered;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -82,6 +86,15 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> changedConcurrently(OptimisticLockingFailureException e, ServerWebExchange exchange) {
         return problem(HttpStatus.CONFLICT, "changed-concurrently", "Changed concurrently",
                 "the record kept changing while this request tried to change it; try again", exchange, List.of());
+    }
+
+    /** The store cannot be reached (or did not answer in time): nothing was changed; try again shortly. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e, ServerWebExchange exchange) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+                "the service's store cannot be reached just now; nothing was changed; try again shortly", exchange, List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(NotFoundException.class)
