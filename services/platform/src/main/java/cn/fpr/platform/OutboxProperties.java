@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param batchSize      documents per pass
  * @param publishTimeout how long to wait for the broker's acknowledgements
  * @param handlerTimeout how long an inbound handler may take before the delivery counts as failed
+ * @param storeOutageWait how long an inbound handler waits for an unreachable store before the delivery counts as failed
  * @param relayEnabled   whether the relay runs on its own (tests that drive it by hand turn it off)
  */
 @ConfigurationProperties("fpr.outbox")
@@ -20,5 +21,6 @@ public record OutboxProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("30s") Duration publishTimeout,
         @DefaultValue("30s") Duration handlerTimeout,
+        @DefaultValue("4m") Duration storeOutageWait,
         @DefaultValue("true") boolean relayEnabled) {
 }

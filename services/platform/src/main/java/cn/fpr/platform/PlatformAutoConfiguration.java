@@ -88,7 +88,7 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     InboundEvents inboundEvents(OutboxProperties properties) {
-        return new InboundEvents(properties.handlerTimeout());
+        return new InboundEvents(properties.handlerTimeout(), properties.storeOutageWait());
     }
 
     @Bean

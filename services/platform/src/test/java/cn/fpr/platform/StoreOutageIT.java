@@ -1,15 +1,22 @@
 package cn.fpr.platform;
 
+import cn.fpr.contracts.OpeningKind;
+import cn.fpr.contracts.Topics;
+import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.platform.testapp.PlatformTestApplication;
+import cn.fpr.platform.testapp.Tally;
 import cn.fpr.testsupport.HelloAnsweringMemoryBackend;
 import cn.fpr.testsupport.RealInfrastructure;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestInfrastructure;
+import cn.fpr.testsupport.TestProducer;
 import de.bwaldvogel.mongo.MongoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,11 +24,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +44,9 @@ import static org.awaitility.Awaitility.await;
  */
 @RealInfrastructure
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fpr.store.server-selection-timeout=2s", "management.endpoint.health.group.readiness.include=readinessState,mongo"})
+        properties = {"fpr.store.server-selection-timeout=2s", "management.endpoint.health.group.readiness.include=readinessState,mongo",
+                // its own consumer group, so that it never takes records meant for the other tests' service
+                "spring.cloud.stream.bindings.labour-in-0.group=platform-outage-test"})
 class StoreOutageIT {
 
     private static final int PORT = freePort();
@@ -41,6 +54,9 @@ class StoreOutageIT {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @DynamicPropertySource
     static void ownStore(DynamicPropertyRegistry registry) {
@@ -55,7 +71,7 @@ class StoreOutageIT {
     }
 
     @Test
-    void while_the_store_is_down_writes_answer_503_with_retry_after_and_readiness_is_down_then_both_recover() {
+    void while_the_store_is_down_writes_answer_503_and_readiness_is_down_and_events_wait_then_all_recover_with_nothing_dead_lettered() {
         WebTestClient http = ServiceIntegrationTest.client(port);
         place(http, "hh-before").expectStatus().is2xxSuccessful();
 
@@ -68,10 +84,22 @@ class StoreOutageIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered, not hung").isLessThan(Duration.ofSeconds(15));
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
 
+        // an event arrives meanwhile: the consumer holds it (no commit, no dead letter) until the store is back
+        String household = "hh-outage-" + UUID.randomUUID();
+        TestProducer.publish("/fpr/employment-service", "corr-outage", new JobPlaced("pl-outage", household, "m-1",
+                OpeningKind.ENTERPRISE, "520526", new BigDecimal("3000"), LocalDate.of(2026, 3, 16), false, null));
+        LockSupport.parkNanos(Duration.ofSeconds(8).toNanos());
+
         store = start();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
         place(http, "hh-after").expectStatus().is2xxSuccessful();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(mongo.findById(household, Tally.class).block()).extracting(Tally::placementIds).isEqualTo(List.of("pl-outage")));
+        // (the group reads the topic from its start: earlier tests' poison records are its only dead letters)
+        http.get().uri("/api/v1/admin/dead-letters/{topic}?limit=500", Topics.deadLetter(Topics.LABOUR.name(), "platform-outage-test"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.key == '" + household + "')]").isEmpty();
     }
 
     private static WebTestClient.ResponseSpec place(WebTestClient http, String household) {

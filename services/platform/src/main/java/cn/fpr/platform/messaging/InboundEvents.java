@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,9 +26,21 @@ public final class InboundEvents {
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
 
     private final Duration timeout;
+    private final Duration storeOutageWait;
 
     public InboundEvents(Duration timeout) {
+        this(timeout, Duration.ZERO);
+    }
+
+    /**
+     * @param timeout          how long one try of a handler may take
+     * @param storeOutageWait  how long a handler keeps trying while the store cannot be reached (the
+     *                         record is neither committed nor dead-lettered meanwhile; it must stay
+     *                         under the consumer's max.poll.interval.ms, 5 minutes by default)
+     */
+    public InboundEvents(Duration timeout, Duration storeOutageWait) {
         this.timeout = timeout;
+        this.storeOutageWait = storeOutageWait;
     }
 
     public <E extends DomainEvent> void handle(Message<byte[]> message, Class<E> family,
@@ -38,8 +51,17 @@ public final class InboundEvents {
         }
         log.debug("applying {} {} for {} (correlation {})", envelope.type(), envelope.id(), envelope.subject(), envelope.correlationId());
         handler.apply(envelope, family.cast(envelope.data()))
+                .timeout(timeout)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
+                        .filter(StoreOutage::isOutage)
+                        .doBeforeRetry(signal -> {
+                            if (signal.totalRetries() == 0) {
+                                log.warn("store unreachable while applying {} {}; holding the record until it is back",
+                                        envelope.type(), envelope.id());
+                            }
+                        }))
                 .contextWrite(Correlation.with(envelope.correlationId()))
-                .block(timeout);
+                .block(timeout.plus(storeOutageWait));
     }
 
     /** Reads the envelope from a bound message, or throws {@link cn.fpr.contracts.MalformedEventException}. */
