@@ -11,6 +11,7 @@ import cn.fpr.platform.outbox.OutboxRelay;
 import cn.fpr.platform.outbox.OutboxStores;
 import cn.fpr.platform.web.CorrelationIdFilter;
 import cn.fpr.platform.web.ProblemDetailsAdvice;
+import cn.fpr.platform.web.ProblemWebExceptionHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -114,6 +115,11 @@ public class PlatformAutoConfiguration {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selection.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Bean
+    ProblemWebExceptionHandler problemWebExceptionHandler() {
+        return new ProblemWebExceptionHandler();
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package cn.fpr.system;
 
-import cn.fpr.consultation.ConsultationApplication;
-import cn.fpr.cooperation.CooperationApplication;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.EventCodec;
@@ -11,23 +9,15 @@ import cn.fpr.contracts.Department;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.Topics;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
-import cn.fpr.employment.EmploymentApplication;
-import cn.fpr.industry.IndustryApplication;
-import cn.fpr.monitoring.MonitoringApplication;
 import cn.fpr.platform.identity.IdNumbers;
-import cn.fpr.testsupport.FixedClock;
-import cn.fpr.testsupport.InfrastructureProperties;
 import cn.fpr.testsupport.MutableClock;
 import cn.fpr.testsupport.RealInfrastructure;
-import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -55,10 +45,9 @@ import static org.awaitility.Awaitility.await;
 @RealInfrastructure
 class SkeletonFlowIT {
 
-    private static final List<ConfigurableApplicationContext> SERVICES = new java.util.ArrayList<>();
-    private static WebTestClient monitoring;
-    private static final MutableClock CLOCK = new MutableClock(FixedClock.NOW, FixedClock.ZONE);
+    private static SystemUnderTest system;
     private static MutableClock monitoringClock;
+    private static WebTestClient monitoring;
     private static WebTestClient employment;
     private static WebTestClient industry;
     private static WebTestClient cooperation;
@@ -66,17 +55,18 @@ class SkeletonFlowIT {
 
     @BeforeAll
     static void startServices() {
-        monitoring = start(MonitoringApplication.application(), "monitoring_system");
-        monitoringClock = CLOCK;
-        employment = start(EmploymentApplication.application(), "employment_system");
-        industry = start(IndustryApplication.application(), "industry_system");
-        cooperation = start(CooperationApplication.application(), "cooperation_system");
-        consultation = start(ConsultationApplication.application(), "consultation_system");
+        system = SystemUnderTest.start("_system");
+        monitoringClock = system.clock;
+        monitoring = system.client("monitoring");
+        employment = system.client("employment");
+        industry = system.client("industry");
+        cooperation = system.client("cooperation");
+        consultation = system.client("consultation");
     }
 
     @AfterAll
     static void stopServices() {
-        SERVICES.forEach(ConfigurableApplicationContext::close);
+        system.close();
     }
 
     @Test
@@ -239,18 +229,5 @@ class SkeletonFlowIT {
                 .expectStatus().isCreated()
                 .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
         return json.replaceAll("(?s).*\"householdId\":\"([^\"]+)\".*", "$1");
-    }
-
-    private static WebTestClient start(SpringApplicationBuilder service, String database) {
-        // command-line arguments outrank the service's own configuration file, as they would in a deployment
-        Stream<String> arguments = Stream.concat(Stream.of("--server.port=0"),
-                InfrastructureProperties.of(database).entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()));
-        // one clock for the whole system, moved by the test
-        ConfigurableApplicationContext context = service
-                .initializers(starting -> starting.getBeanFactory().registerSingleton("clock", CLOCK))
-                .run(arguments.toArray(String[]::new));
-        SERVICES.add(context);
-        String port = context.getEnvironment().getProperty("local.server.port");
-        return ServiceIntegrationTest.client(Integer.parseInt(port));
     }
 }

@@ -9,6 +9,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import cn.fpr.platform.web.ProblemResponses;
+import org.springframework.http.HttpStatus;
 
 /**
  * The web security every service starts from. A service adds its own, more specific chains (the
@@ -19,6 +22,16 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @AutoConfiguration(before = {ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class,
         ReactiveOAuth2ResourceServerAutoConfiguration.class})
 public class PlatformSecurityAutoConfiguration {
+
+    /**
+     * Requests the security firewall refuses (an encoded slash or percent sign in the path, and
+     * the like) are answered as problem details too, not with an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> ProblemResponses.write(exchange, ProblemResponses.of(HttpStatus.BAD_REQUEST, "rejected-request",
+                "Rejected request", "the request's path or headers are not acceptable: " + rejected.getMessage(), exchange));
+    }
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)

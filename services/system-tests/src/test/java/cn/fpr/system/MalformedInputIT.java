@@ -1,0 +1,187 @@
+package cn.fpr.system;
+
+import cn.fpr.testsupport.RealInfrastructure;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Malformed input at every HTTP endpoint of every service, as their OpenAPI documents describe
+ * them: ten thousand generated requests (bodies that are not JSON, of the wrong shape, with every
+ * field of the wrong type; nonsense in paths and query parameters). None may fail the service
+ * (5xx); every refusal is problem details.
+ */
+@RealInfrastructure
+class MalformedInputIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int INPUTS = 10_000;
+    private static SystemUnderTest system;
+
+    /** An operation of a service's API. */
+    record Operation(String service, HttpMethod method, String path, List<String> queryParameters, List<String> bodyFields,
+                     boolean hasBody) {
+    }
+
+    @BeforeAll
+    static void startServices() {
+        system = SystemUnderTest.start("_malformed");
+    }
+
+    @AfterAll
+    static void stopServices() {
+        system.close();
+    }
+
+    @Test
+    void ten_thousand_malformed_requests_across_every_endpoint_get_a_problem_and_never_a_server_error() {
+        List<Operation> operations = new ArrayList<>();
+        system.clients().forEach((service, client) -> operations.addAll(operations(service, client)));
+        assertThat(operations).hasSizeGreaterThan(60);
+
+        Random random = new Random(20261129);
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        int perOperation = (INPUTS + operations.size() - 1) / operations.size();
+        for (Operation operation : operations) {
+            Iterator<String> bodies = bodies(operation).sampleStream().iterator();
+            for (int i = 0; i < perOperation; i++) {
+                String uri = uri(operation, random);
+                String body = operation.hasBody() ? bodies.next() : null;
+                WebTestClient.RequestBodySpec request = system.client(operation.service()).method(operation.method()).uri(uri);
+                WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
+                        : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+                EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+                sent++;
+                int status = result.getStatus().value();
+                MediaType type = result.getResponseHeaders().getContentType();
+                boolean problem = type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                boolean oauthError = operation.path().endsWith("/oauth2/token");   // RFC 6749 errors there
+                if (status >= 500 || (status >= 400 && !problem && !oauthError)) {
+                    failures.add(status + " " + operation.method() + " " + operation.service() + uri + " body=" + abbreviate(body)
+                            + " → " + abbreviate(result.getResponseBody() == null ? "" : new String(result.getResponseBody(),
+                            StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        System.out.printf("%d malformed requests over %d operations%n", sent, operations.size());
+        assertThat(sent).isGreaterThanOrEqualTo(INPUTS);
+        assertThat(failures).as("requests answered with a server error or without problem details").isEmpty();
+    }
+
+    /** The operations of a service's OpenAPI document, but for streams and operators' actions. */
+    private static List<Operation> operations(String service, WebTestClient client) {
+        JsonNode api = JSON.readTree(client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+        List<Operation> operations = new ArrayList<>();
+        api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            String method = entry.getKey().toUpperCase();
+            JsonNode operation = entry.getValue();
+            String responses = operation.path("responses").toString();
+            if (path.getKey().contains("/admin/") || responses.contains("text/event-stream") || !List.of("GET", "POST", "PUT", "PATCH",
+                    "DELETE").contains(method)) {
+                return;
+            }
+            List<String> query = new ArrayList<>();
+            operation.path("parameters").forEach(p -> {
+                if ("query".equals(p.path("in").asString())) {
+                    query.add(p.path("name").asString());
+                }
+            });
+            JsonNode body = operation.path("requestBody").path("content");
+            List<String> fields = new ArrayList<>();
+            JsonNode schema = body.path("application/json").path("schema");
+            String ref = schema.path("$ref").asString("");
+            if (ref.startsWith("#/components/schemas/")) {
+                api.path("components").path("schemas").path(ref.substring("#/components/schemas/".length())).path("properties")
+                        .properties().forEach(field -> fields.add(field.getKey()));
+            }
+            operations.add(new Operation(service, HttpMethod.valueOf(method), path.getKey(), query, fields, !body.isMissingNode()));
+        }));
+        return operations;
+    }
+
+    /** Request bodies that are wrong in every way a client gets them wrong. */
+    private static Arbitrary<String> bodies(Operation operation) {
+        Arbitrary<Object> value = Arbitraries.oneOf(List.of(
+                Arbitraries.integers().between(-1_000_000, 1_000_000).map(i -> (Object) i),
+                Arbitraries.doubles().map(d -> (Object) d),
+                Arbitraries.strings().ofMaxLength(40).map(s -> (Object) s),
+                Arbitraries.strings().ofMinLength(5_000).ofMaxLength(20_000).map(s -> (Object) s),
+                Arbitraries.just((Object) null),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.of("2026-13-45", "not-a-date", "-1", "1e309", "NaN", "𠀀𠀁", "\u0000", "{}", "[]").map(s -> (Object) s),
+                Arbitraries.just((Object) List.of(1, "two", Map.of())),
+                Arbitraries.just((Object) Map.of("nested", List.of()))));
+        Arbitrary<String> fieldsWrong = Arbitraries.maps(Arbitraries.of(operation.bodyFields().isEmpty() ? List.of("x")
+                        : operation.bodyFields()), value).ofMaxSize(Math.max(1, operation.bodyFields().size()))
+                .map(map -> JSON.writeValueAsString(new LinkedHashMap<>(map)));
+        Arbitrary<String> randomKeys = Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12), value).ofMaxSize(6)
+                .map(map -> JSON.writeValueAsString(new LinkedHashMap<>(map)));
+        Arbitrary<String> notJson = Arbitraries.oneOf(List.of(
+                Arbitraries.strings().ofMaxLength(200),
+                Arbitraries.of("{", "{\"a\":", "[1,2", "{\"placementId\": }", "null", "", "<xml/>", "{'single': 'quotes'}")));
+        Arbitrary<String> wrongShape = Arbitraries.of("[]", "[{}]", "42", "\"text\"", "true", "{}");
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, fieldsWrong), Tuple.of(2, randomKeys),
+                Tuple.of(2, notJson), Tuple.of(1, wrongShape));
+    }
+
+    /** The operation's path with nonsense in its path parameters, and nonsense query parameters. */
+    private static String uri(Operation operation, Random random) {
+        String path = operation.path();
+        while (path.contains("{")) {
+            int start = path.indexOf('{');
+            int end = path.indexOf('}', start);
+            path = path.substring(0, start) + encode(nonsense(random)) + path.substring(end + 1);
+        }
+        StringBuilder uri = new StringBuilder(path);
+        for (String parameter : operation.queryParameters()) {
+            if (random.nextBoolean()) {
+                uri.append(uri.indexOf("?") < 0 ? '?' : '&').append(parameter).append('=').append(encode(nonsense(random)));
+            }
+        }
+        return uri.toString();
+    }
+
+    private static String nonsense(Random random) {
+        return switch (random.nextInt(8)) {
+            case 0 -> "";
+            case 1 -> "-1";
+            case 2 -> "99999999999999999999";
+            case 3 -> "2026-02-30";
+            case 4 -> "../../etc/passwd";
+            case 5 -> "a".repeat(300);
+            case 6 -> "%zz";
+            default -> Long.toString(random.nextLong(), 36) + "é中";
+        };
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "-" : text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+}
