@@ -5,6 +5,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * An event as the live feed keeps it: in one order for every instance of the service (its
@@ -19,7 +20,7 @@ public record FeedEntry(@Id String eventId, @Indexed(unique = true) long seq, St
                         String provinceCode, String countyCode, String townshipCode, String data) {
 
     /** Whether the entry passes a subscriber's filters (no region codes or types: everything). */
-    public boolean matches(java.util.Set<String> regionCodes, java.util.Set<String> types) {
+    public boolean matches(Set<String> regionCodes, Set<String> types) {
         boolean region = regionCodes.isEmpty() || regionCodes.contains(provinceCode) || regionCodes.contains(countyCode)
                 || regionCodes.contains(townshipCode);
         return region && (types.isEmpty() || types.contains(type));

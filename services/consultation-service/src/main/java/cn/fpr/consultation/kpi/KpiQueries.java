@@ -16,6 +16,7 @@ import cn.fpr.contracts.OpeningKind;
 import cn.fpr.contracts.ProjectCategory;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.platform.web.RegionQuery;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,10 +32,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -232,7 +235,7 @@ public class KpiQueries {
     private Mono<Map<String, Long>> countBy(Class<?> type, RegionQuery region, Criteria criteria, String field) {
         Query query = query(region, criteria);
         query.fields().include(field);
-        return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(type))
+        return mongo.find(query, Document.class, mongo.getCollectionName(type))
                 .filter(document -> document.getString(field) != null)
                 .collect(TreeMap::new, (map, document) -> map.merge(document.getString(field), 1L, Long::sum));
     }
@@ -242,8 +245,8 @@ public class KpiQueries {
                 : Query.query(new Criteria().andOperator(Criteria.where(region.field()).is(region.code()), criteria));
     }
 
-    private static <T> BigDecimal sum(java.util.Collection<T> rows, Function<T, BigDecimal> amount) {
-        return rows.stream().map(amount).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static <T> BigDecimal sum(Collection<T> rows, Function<T, BigDecimal> amount) {
+        return rows.stream().map(amount).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal percent(long part, long whole) {

@@ -44,6 +44,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * Applies every event of every topic to the read models. Each event sets rows to what it says
@@ -232,7 +233,7 @@ public class Projections {
     }
 
     private Mono<PairingFactRow> fact(PairingEvent event, String reference, int year, String indicator, BigDecimal amount,
-                                      java.time.LocalDate on) {
+                                      LocalDate on) {
         // a reference is unique within its pairing's year (as cooperation records it)
         return mongo.save(new PairingFactRow(event.pairingId() + ":" + year + ":" + reference, event.pairingId(), year, indicator,
                 amount, on));

@@ -21,6 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +125,7 @@ public class DeadLetters {
                 }
             }
             return records;
-        }).subscribeOn(Schedulers.boundedElastic()).flatMap(records -> reactor.core.publisher.Flux.fromIterable(records)
+        }).subscribeOn(Schedulers.boundedElastic()).flatMap(records -> Flux.fromIterable(records)
                 .concatMap(record -> mongo.findById(replayId(record.topic(), record.partition(), record.offset()), Replay.class)
                         .map(replay -> letter(record, replay)).defaultIfEmpty(letter(record, null)))
                 .collectList());
@@ -133,10 +135,7 @@ public class DeadLetters {
     public Mono<Replayed> replay(String topic, int partition, long offset) {
         String id = replayId(topic, partition, offset);
         return mongo.findById(id, Replay.class).map(earlier -> new Replayed(earlier, false))
-                .switchIfEmpty(Mono.defer(() -> read(topic, partition, offset, 1)
-                        .flatMap(letters -> letters.isEmpty() || letters.get(0).offset() != offset
-                                ? Mono.error(new NotFoundException("no dead letter at " + topic + "/" + partition + "/" + offset))
-                                : resend(topic, partition, offset))
+                .switchIfEmpty(Mono.defer(() -> resend(topic, partition, offset)
                         .flatMap(replay -> mongo.insert(replay).map(saved -> new Replayed(saved, true))
                                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(id, Replay.class)
                                         .map(earlier -> new Replayed(earlier, false))))));
@@ -144,6 +143,7 @@ public class DeadLetters {
 
     private Mono<Replay> resend(String topic, int partition, long offset) {
         return Mono.fromCallable(() -> {
+            requireKnown(topic);
             ConsumerRecord<String, byte[]> record;
             try (KafkaConsumer<String, byte[]> consumer = consumer()) {
                 TopicPartition where = new TopicPartition(topic, partition);
@@ -178,7 +178,7 @@ public class DeadLetters {
 
     /** The service's dead-letter topics: error.&lt;destination&gt;.&lt;group&gt; of each consumer binding. */
     Map<String, String[]> deadLetterTopics() {
-        Map<String, String[]> topics = new java.util.TreeMap<>();
+        Map<String, String[]> topics = new TreeMap<>();
         TreeSet<String> bindings = new TreeSet<>();
         environment.getPropertySources().forEach(source -> {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
