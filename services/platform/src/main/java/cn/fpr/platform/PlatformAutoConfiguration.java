@@ -6,6 +6,8 @@ import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.messaging.InboundEvents;
 import cn.fpr.platform.outbox.AggregateChanges;
+import cn.fpr.platform.store.StoreCircuit;
+import cn.fpr.platform.store.StoreCircuitFilter;
 import cn.fpr.platform.outbox.AggregateRoot;
 import cn.fpr.platform.outbox.OutboxRelay;
 import cn.fpr.platform.outbox.OutboxStores;
@@ -88,8 +90,20 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InboundEvents inboundEvents(OutboxProperties properties) {
-        return new InboundEvents(properties.handlerTimeout(), properties.storeOutageWait());
+    InboundEvents inboundEvents(OutboxProperties properties, StoreCircuit storeCircuit) {
+        return new InboundEvents(properties.handlerTimeout(), properties.storeOutageWait(), storeCircuit);
+    }
+
+    /** The circuit breaker around store work; also the {@code storeCircuit} health indicator, part of readiness. */
+    @Bean
+    @ConditionalOnMissingBean
+    StoreCircuit storeCircuit(@Value("${fpr.store.circuit-open-wait:5s}") Duration waitWhenOpen) {
+        return new StoreCircuit(waitWhenOpen);
+    }
+
+    @Bean
+    StoreCircuitFilter storeCircuitFilter(StoreCircuit storeCircuit) {
+        return new StoreCircuitFilter(storeCircuit);
     }
 
     @Bean
@@ -136,8 +150,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AggregateChanges aggregateChanges(ReactiveMongoTemplate mongo, OutboxRelay relay) {
-        return new AggregateChanges(mongo, relay);
+    AggregateChanges aggregateChanges(ReactiveMongoTemplate mongo, OutboxRelay relay, StoreCircuit storeCircuit) {
+        return new AggregateChanges(mongo, relay, storeCircuit);
     }
 
     private static List<String> aggregateCollections(ReactiveMongoTemplate mongo) {

@@ -39,12 +39,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A service whose store goes away: writes answer 503 with Retry-After within seconds instead of
- * hanging, readiness reports DOWN, and both recover when the store is back. (This test runs its own
+ * hanging, then at once when the store's circuit breaker has opened; readiness reports DOWN; all
+ * recover, and the circuit closes, when the store is back. (This test runs its own
  * store, so that stopping it does not disturb the other tests.)
  */
 @RealInfrastructure
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fpr.store.server-selection-timeout=2s", "management.endpoint.health.group.readiness.include=readinessState,mongo",
+        properties = {"fpr.store.server-selection-timeout=2s", "management.endpoint.health.group.readiness.include=readinessState,mongo,storeCircuit",
                 // its own consumer group, so that it never takes records meant for the other tests' service
                 "spring.cloud.stream.bindings.labour-in-0.group=platform-outage-test"})
 class StoreOutageIT {
@@ -84,6 +85,16 @@ class StoreOutageIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered, not hung").isLessThan(Duration.ofSeconds(15));
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
 
+        // after a few such failures the store's circuit breaker opens: writes are refused at once, without waiting on the store
+        place(http, "hh-during").expectStatus().isEqualTo(503);
+        place(http, "hh-during").expectStatus().isEqualTo(503);
+        http.get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components.storeCircuit.details.state").isEqualTo("OPEN");
+        long refused = System.nanoTime();
+        place(http, "hh-during").expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("circuit breaker is open"));
+        assertThat(Duration.ofNanos(System.nanoTime() - refused)).as("refused without trying the store").isLessThan(Duration.ofSeconds(1));
+
         // an event arrives meanwhile: the consumer holds it (no commit, no dead letter) until the store is back
         String household = "hh-outage-" + UUID.randomUUID();
         TestProducer.publish("/fpr/employment-service", "corr-outage", new JobPlaced("pl-outage", household, "m-1",
@@ -93,7 +104,12 @@ class StoreOutageIT {
         store = start();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        // a client that waits as Retry-After says gets through once the circuit has let its trial calls succeed
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                place(http, "hh-after").expectStatus().is2xxSuccessful());
         place(http, "hh-after").expectStatus().is2xxSuccessful();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/health").exchange().expectBody()
+                .jsonPath("$.components.storeCircuit.details.state").isEqualTo("CLOSED"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(mongo.findById(household, Tally.class).block()).extracting(Tally::placementIds).isEqualTo(List.of("pl-outage")));
         // (the group reads the topic from its start: earlier tests' poison records are its only dead letters)

@@ -3,6 +3,7 @@ package cn.fpr.platform.messaging;
 import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.DomainEvent;
 import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.platform.store.StoreCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 
 /**
@@ -27,20 +29,19 @@ public final class InboundEvents {
 
     private final Duration timeout;
     private final Duration storeOutageWait;
-
-    public InboundEvents(Duration timeout) {
-        this(timeout, Duration.ZERO);
-    }
+    private final StoreCircuit circuit;
 
     /**
      * @param timeout          how long one try of a handler may take
      * @param storeOutageWait  how long a handler keeps trying while the store cannot be reached (the
      *                         record is neither committed nor dead-lettered meanwhile; it must stay
      *                         under the consumer's max.poll.interval.ms, 5 minutes by default)
+     * @param circuit          the store's circuit breaker, around each try
      */
-    public InboundEvents(Duration timeout, Duration storeOutageWait) {
+    public InboundEvents(Duration timeout, Duration storeOutageWait, StoreCircuit circuit) {
         this.timeout = timeout;
         this.storeOutageWait = storeOutageWait;
+        this.circuit = circuit;
     }
 
     public <E extends DomainEvent> void handle(Message<byte[]> message, Class<E> family,
@@ -50,10 +51,10 @@ public final class InboundEvents {
             throw new RejectedEventException(envelope.type() + " does not belong on a topic of " + family.getSimpleName());
         }
         log.debug("applying {} {} for {} (correlation {})", envelope.type(), envelope.id(), envelope.subject(), envelope.correlationId());
-        handler.apply(envelope, family.cast(envelope.data()))
-                .timeout(timeout)
+        circuit.guard(Mono.defer(() -> handler.apply(envelope, family.cast(envelope.data()))).timeout(timeout))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
-                        .filter(StoreOutage::isOutage)
+                        // not applied for want of the store, or not in time: neither committed nor dead-lettered, tried again
+                        .filter(failure -> StoreOutage.isOutage(failure) || failure instanceof TimeoutException)
                         .doBeforeRetry(signal -> {
                             if (signal.totalRetries() == 0) {
                                 log.warn("store unreachable while applying {} {}; holding the record until it is back",

@@ -1,6 +1,7 @@
 package cn.fpr.platform.outbox;
 
 import cn.fpr.platform.messaging.Correlation;
+import cn.fpr.platform.store.StoreCircuit;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
@@ -23,10 +24,12 @@ public final class AggregateChanges {
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
+    private final StoreCircuit circuit;
 
-    public AggregateChanges(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    public AggregateChanges(ReactiveMongoTemplate mongo, OutboxRelay relay, StoreCircuit circuit) {
         this.mongo = mongo;
         this.relay = relay;
+        this.circuit = circuit;
     }
 
     /** Changes the aggregate, or fails with {@code missing} when there is none. */
@@ -37,7 +40,7 @@ public final class AggregateChanges {
 
     /** Changes the aggregate if there is one; completes empty otherwise. */
     public <A extends AggregateRoot, R> Mono<R> changeIfPresent(Class<A> type, Object id, BiFunction<A, String, R> change) {
-        return Correlation.id().flatMap(correlationId -> Mono.defer(() -> {
+        return Correlation.id().flatMap(correlationId -> circuit.guard(Mono.defer(() -> {
                     AtomicReference<R> result = new AtomicReference<>();
                     return mongo.findById(id, type)
                             .flatMap(aggregate -> {
@@ -48,12 +51,12 @@ public final class AggregateChanges {
                 })
                 .retryWhen(Retry.backoff(RETRIES, Duration.ofMillis(10))
                         .filter(OptimisticLockingFailureException.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure())))
                 .doOnSuccess(done -> relay.nudge()));
     }
 
     /** Saves a new aggregate (with the events its creation raised). */
     public <A extends AggregateRoot> Mono<A> create(A aggregate) {
-        return mongo.insert(aggregate).doOnSuccess(done -> relay.nudge());
+        return circuit.guard(mongo.insert(aggregate)).doOnSuccess(done -> relay.nudge());
     }
 }

@@ -2,6 +2,7 @@ package cn.fpr.platform.web;
 
 import cn.fpr.platform.rules.NoPlaceLeft;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.store.StoreCircuit;
 import org.springframework.core.Ordered;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -92,7 +93,7 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e, ServerWebExchange exchange) {
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
-                "the service's store cannot be reached just now; nothing was changed; try again shortly", exchange, List.of());
+                e instanceof StoreCircuit.OpenException ? StoreCircuit.OPEN : StoreCircuit.UNAVAILABLE, exchange, List.of());
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem.getBody());
     }

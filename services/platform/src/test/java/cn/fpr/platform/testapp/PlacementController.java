@@ -4,6 +4,7 @@ import cn.fpr.contracts.OpeningKind;
 import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
+import cn.fpr.platform.outbox.AggregateChanges;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,24 +27,29 @@ class PlacementController {
                             @NotNull @Positive BigDecimal monthlyWageYuan, @NotNull LocalDate startDate) {
     }
 
-    private final Ledgers ledgers;
+    private final AggregateChanges changes;
     private final Events events;
 
-    PlacementController(Ledgers ledgers, Events events) {
-        this.ledgers = ledgers;
+    PlacementController(AggregateChanges changes, Events events) {
+        this.changes = changes;
         this.events = events;
     }
 
+    /** Through the platform's one way of changing aggregates, as the services' writes go. */
     @PostMapping("/households/{householdId}/placements")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Void> place(@PathVariable String householdId, @Valid @RequestBody PlacementRequest request) {
-        return Correlation.id().flatMap(correlationId -> ledgers.findById(householdId)
-                .defaultIfEmpty(new Ledger(householdId))
-                .flatMap(ledger -> {
-                    ledger.place(events.envelope(new JobPlaced(request.placementId(), householdId, request.memberId(),
-                            OpeningKind.ENTERPRISE, "520526", request.monthlyWageYuan(), request.startDate(), false, null),
-                            correlationId));
-                    return ledgers.save(ledger);
-                })).then();
+        JobPlaced placed = new JobPlaced(request.placementId(), householdId, request.memberId(), OpeningKind.ENTERPRISE, "520526",
+                request.monthlyWageYuan(), request.startDate(), false, null);
+        return changes.changeIfPresent(Ledger.class, householdId, (ledger, correlationId) -> {
+                    ledger.place(events.envelope(placed, correlationId));
+                    return Boolean.TRUE;
+                })
+                .switchIfEmpty(Correlation.id().flatMap(correlationId -> {
+                    Ledger ledger = new Ledger(householdId);
+                    ledger.place(events.envelope(placed, correlationId));
+                    return changes.create(ledger).thenReturn(Boolean.TRUE);
+                }))
+                .then();
     }
 }
