@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
 
     /** The services in start order, with their usual ports (consultation serves the dashboard). */
-    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+    public static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
 
     static {
         SERVICES.put("monitoring-service", 8081);
@@ -99,8 +99,8 @@ public final class LocalStack implements AutoCloseable {
     private volatile Instant clockStart;
     private volatile boolean closing;
 
-    /** A process this stack started. */
-    record Child(String name, Process process, Path log) {
+    /** A process this stack started, and the command that started it (to start it again). */
+    public record Child(String name, Process process, Path log, List<String> command) {
     }
 
     private LocalStack(Options options) {
@@ -174,6 +174,72 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends one part at once, as a power cut or the kernel's OOM killer would ({@code kill -9}), or
+     * asks it to stop ({@code SIGTERM}) and waits; then starts it again with the same command and
+     * returns when it reports ready. For the fault-injection suite.
+     *
+     * @return how long the part took from the moment it ended until it was ready again
+     */
+    public Duration restart(String name, boolean kill) throws IOException, InterruptedException {
+        stopPart(name, kill);
+        Instant ended = Instant.now();
+        startAgain(name);
+        return Duration.between(ended, Instant.now());
+    }
+
+    /** Ends one part ({@code SIGTERM}, or {@code kill -9}) and leaves it down until {@link #startAgain}. */
+    public void stopPart(String name, boolean kill) throws InterruptedException {
+        Child child = child(name);
+        if (kill) {
+            child.process().destroyForcibly();
+        } else {
+            child.process().destroy();
+        }
+        if (!child.process().waitFor(60, TimeUnit.SECONDS)) {
+            child.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts a part ended by {@link #stopPart} again with its command; returns when it is ready. */
+    public void startAgain(String name) throws IOException, InterruptedException {
+        Child child = child(name);
+        if (child.process().isAlive()) {
+            throw new IllegalStateException(name + " is running");
+        }
+        children.remove(child);
+        spawn(name, child.command());
+        switch (name) {
+            case "kafka" -> awaitBroker();
+            case "store" -> awaitPort("store", options.storePort());
+            default -> awaitReady(name);
+        }
+    }
+
+    private Child child(String name) {
+        synchronized (children) {
+            return children.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no part named " + name));
+        }
+    }
+
+    private void awaitReady(String service) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(240);
+        while (!ready(service)) {
+            alive(service);
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service + " did not become ready; see " + logs.resolve(service + ".log"));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** The services' clock now: the demonstration clock they were given (the wall clock at speed 1). */
+    public Instant servicesNow() {
+        Instant start = clockStart == null ? clockOrigin : clockStart;
+        return start.plus(Duration.between(clockOrigin, Instant.now()).multipliedBy(options.clockSpeed()));
+    }
+
     /** The address of a running service. */
     public String url(String service) {
         return "http://localhost:" + options.servicePorts().get(service);
@@ -227,7 +293,7 @@ public final class LocalStack implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        children.add(new Child(name, process, log));
+        children.add(new Child(name, process, log, List.copyOf(command)));
         Files.writeString(options.home().resolve("children.pids"),
                 children.stream().map(c -> Long.toString(c.process().pid())).collect(Collectors.joining("\n")));
     }

@@ -7,20 +7,20 @@ import java.util.List;
  * counties for rural revitalisation (國家鄉村振興重點幫扶縣). An illustrative subset, not the official
  * list of 160.
  */
-final class Counties {
+public final class Counties {
 
-    record County(String code, String name, boolean keyCounty) {
+    public record County(String code, String name, boolean keyCounty) {
 
-        String provinceCode() {
+        public String provinceCode() {
             return code.substring(0, 2) + "0000";
         }
 
-        String township(int n) {
+        public String township(int n) {
             return code + String.format("%03d", 100 + n);
         }
     }
 
-    static final List<County> ALL = List.of(
+    public static final List<County> ALL = List.of(
             new County("520526", "威宁彝族回族苗族自治县", true),
             new County("520527", "赫章县", true),
             new County("522327", "册亨县", true),

@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.Random;
 
 /** Synthetic households: made-up members with well-formed (check-character valid) ID numbers. */
-final class Synthetic {
+public final class Synthetic {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = "10X98765432".toCharArray();
 
     private final Random random;
 
-    Synthetic(Random random) {
+    public Synthetic(Random random) {
         this.random = random;
     }
 
     /** A registration body for the monitoring service's {@code POST /api/v1/households}. */
-    Map<String, Object> household(Counties.County county, int sequence) {
+    public Map<String, Object> household(Counties.County county, int sequence) {
         int township = random.nextInt(5);
         Map<String, Object> region = Map.of("provinceCode", county.provinceCode(), "countyCode", county.code(),
                 "townshipCode", county.township(township), "villageCode", county.township(township) + String.format("%03d", 201 + random.nextInt(8)));
