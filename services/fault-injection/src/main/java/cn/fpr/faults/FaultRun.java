@@ -56,7 +56,8 @@ public final class FaultRun {
 
         public static Settings from(Map<String, String> given) {
             int signals = Integer.parseInt(given.getOrDefault("signals", "3000"));
-            return new Settings(signals, Integer.parseInt(given.getOrDefault("households", Integer.toString(Math.max(100, signals / 10)))),
+            String households = given.getOrDefault("households", "");
+            return new Settings(signals, households.isBlank() ? Math.max(100, signals / 10) : Integer.parseInt(households),
                     Integer.parseInt(given.getOrDefault("kills", "3")), Long.parseLong(given.getOrDefault("seed", "20210225")),
                     Path.of(given.getOrDefault("home", "target/fault-run")).toAbsolutePath(),
                     Path.of(given.getOrDefault("root", ".")).toAbsolutePath().normalize());

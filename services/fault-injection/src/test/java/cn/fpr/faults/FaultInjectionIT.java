@@ -18,7 +18,7 @@ class FaultInjectionIT {
     void under_kills_restarts_poison_and_duplicates_every_signal_and_fact_has_exactly_one_effect() throws Exception {
         Report report = FaultRun.run(FaultRun.Settings.from(Map.of(
                 "signals", System.getProperty("faults.signals", "3000"),
-                "households", System.getProperty("faults.households", "300"),
+                "households", System.getProperty("faults.households", ""),
                 "kills", System.getProperty("faults.kills", "3"),
                 "seed", System.getProperty("faults.seed", "20210225"),
                 "home", "target/fault-run",

@@ -1,9 +1,25 @@
 package cn.fpr.system;
 
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.EventCatalogue;
+import cn.fpr.contracts.EventCodec;
+import cn.fpr.contracts.EventType;
+import cn.fpr.contracts.Topic;
+import cn.fpr.contracts.Topics;
 import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.TestInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -12,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,12 +39,14 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Malformed input at every HTTP endpoint of every service, as their OpenAPI documents describe
  * them: ten thousand requests from a seeded generator (bodies that are not JSON, of the wrong shape, with every
  * field of the wrong type; nonsense in paths and query parameters). None may fail the service
- * (5xx); every refusal is problem details.
+ * (5xx); every refusal is problem details. And malformed records on every inbound topic: each is
+ * dead-lettered once by every service consuming the topic, with its reason, and no store changes.
  */
 @RealInfrastructure
 class MalformedInputIT {
@@ -93,6 +112,159 @@ class MalformedInputIT {
         System.out.printf("%d malformed requests over %d operations%n", sent, operations.size());
         assertThat(sent).isGreaterThanOrEqualTo(INPUTS);
         assertThat(failures).as("requests answered with a server error or without problem details").isEmpty();
+    }
+
+    @Test
+    void malformed_records_on_every_inbound_topic_are_dead_lettered_by_every_consumer_with_the_reason_and_change_no_store() {
+        Map<String, List<String[]>> consumers = deadLetterTopicsByInboundTopic();
+        assertThat(consumers.keySet()).as("inbound topics").hasSize(Topics.ALL.size());
+        Map<String, Long> before = storeCounts();
+        assertThat(before).as("the services' collections").containsKeys("monitoring.households", "consultation.feed");
+
+        Random random = new Random(20261130);
+        Map<String, Map<String, String>> sent = new LinkedHashMap<>();   // inbound topic → key → kind
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            int n = 0;
+            for (Topic topic : Topics.ALL) {
+                for (int i = 0; i < RECORDS_PER_TOPIC; i++) {
+                    String key = "malformed-" + (n++);
+                    ProducerRecord<String, byte[]> record = malformedRecord(topic, key, random);
+                    sent.computeIfAbsent(topic.name(), t -> new LinkedHashMap<>()).put(key, new String(record.headers()
+                            .lastHeader("x-test-kind").value(), StandardCharsets.UTF_8));
+                    record.headers().remove("x-test-kind");
+                    producer.send(record);
+                }
+            }
+            producer.flush();
+        }
+        System.out.printf("%d malformed records on %d topics%n", RECORDS_PER_TOPIC * Topics.ALL.size(), Topics.ALL.size());
+
+        List<String> failures = new ArrayList<>();
+        consumers.forEach((topic, deadLetterTopics) -> deadLetterTopics.forEach(dead -> {
+            Map<String, String> expected = sent.get(topic);
+            Map<String, List<Map<String, Object>>> found = new LinkedHashMap<>();
+            await().atMost(Duration.ofMinutes(3)).until(() -> {
+                found.clear();
+                found.putAll(deadLetters(dead[0], dead[1], expected.keySet()));
+                return found.size() == expected.size();
+            });
+            found.forEach((key, letters) -> {
+                if (letters.size() != 1) {
+                    failures.add(dead[1] + ": " + key + " dead-lettered " + letters.size() + " times");
+                }
+                Object reason = letters.get(0).get("reason");
+                if (!(reason instanceof String text) || text.isBlank() || !topic.equals(letters.get(0).get("originalTopic"))) {
+                    failures.add(dead[1] + ": " + key + " (" + expected.get(key) + ") without its reason or origin: " + letters.get(0));
+                }
+            });
+        }));
+        assertThat(failures).as("dead letters missing, doubled or without a reason").isEmpty();
+        assertThat(storeCounts()).as("documents in every service's store").isEqualTo(before);
+    }
+
+    private static final int RECORDS_PER_TOPIC = 200;
+
+    /** For each inbound topic, the dead-letter topics of the services consuming it, as their dead-letter tooling lists them. */
+    private static Map<String, List<String[]>> deadLetterTopicsByInboundTopic() {
+        Map<String, List<String[]>> consumers = new LinkedHashMap<>();
+        system.clients().forEach((service, client) -> {
+            JsonNode topics = JSON.readTree(client.get().uri("/api/v1/admin/dead-letters").exchange().expectStatus().isOk()
+                    .expectBody().returnResult().getResponseBody());
+            topics.forEach(topic -> consumers.computeIfAbsent(topic.path("originalTopic").asString(), t -> new ArrayList<>())
+                    .add(new String[] {service, topic.path("topic").asString()}));
+        });
+        return consumers;
+    }
+
+    /** The dead letters of a service's dead-letter topic whose keys are among {@code keys}, by key, read page by page. */
+    private static Map<String, List<Map<String, Object>>> deadLetters(String service, String topic, java.util.Set<String> keys) {
+        Map<String, List<Map<String, Object>>> found = new LinkedHashMap<>();
+        long from = 0;
+        while (true) {
+            List<Map<String, Object>> page = system.client(service).get()
+                    .uri("/api/v1/admin/dead-letters/{topic}?from={from}&limit=500", topic, from).exchange()
+                    .expectStatus().isOk().expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { })
+                    .returnResult().getResponseBody();
+            if (page == null || page.isEmpty()) {
+                return found;
+            }
+            for (Map<String, Object> letter : page) {
+                if (keys.contains(letter.get("key"))) {
+                    found.computeIfAbsent((String) letter.get("key"), k -> new ArrayList<>()).add(letter);
+                }
+                from = ((Number) letter.get("offset")).longValue() + 1;
+            }
+        }
+    }
+
+    /**
+     * A record that is wrong in one of the ways producers get records wrong: a payload breaking its
+     * type's schema (the type's own fields with wrong values, or some missing), not JSON, JSON of the
+     * wrong shape, empty, an unknown or missing type, missing CloudEvents headers. The kind is put in
+     * a test header (removed before sending).
+     */
+    private static ProducerRecord<String, byte[]> malformedRecord(Topic topic, String key, Random random) {
+        List<EventType<?>> types = EventCatalogue.onTopic(topic);
+        EventType<?> type = types.get(random.nextInt(types.size()));
+        String typeName = type.name();
+        int kind = random.nextInt(10);
+        String label;
+        byte[] payload;
+        if (kind < 4) {
+            label = "schema";
+            do {
+                Map<String, Object> body = new LinkedHashMap<>();
+                for (RecordComponent field : type.payload().getRecordComponents()) {
+                    if (random.nextInt(3) > 0) {
+                        body.put(field.getName(), wrongValue(random));
+                    }
+                }
+                payload = JSON.writeValueAsBytes(body);
+            } while (EventCodec.violations(typeName, payload).isEmpty());
+        } else if (kind == 4) {
+            label = "not-json";
+            payload = pick(random, "{", "{\"householdId\":", "[1,2", "<xml/>", "{'single': 'quotes'}", randomText(random, 200))
+                    .getBytes(StandardCharsets.UTF_8);
+        } else if (kind == 5) {
+            label = "wrong-shape";
+            payload = pick(random, "[]", "[{}]", "42", "\"text\"", "true", "null").getBytes(StandardCharsets.UTF_8);
+        } else if (kind == 6) {
+            label = "empty";
+            payload = new byte[0];
+        } else if (kind == 7) {
+            label = "unknown-type";
+            typeName = pick(random, "household-vanished", "", "DROP TABLE", "case-opened-v2", "x".repeat(300));
+            payload = "{}".getBytes(StandardCharsets.UTF_8);
+        } else {
+            label = "headers-missing";
+            payload = "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, payload);
+        Map<String, String> headers = new LinkedHashMap<>(Map.of(CloudEventHeaders.ID, key, CloudEventHeaders.SOURCE, "/malformed-test",
+                CloudEventHeaders.TYPE, typeName, CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.TIME, "2026-03-16T08:00:00Z",
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
+        if (kind >= 8) {
+            headers.remove(pick(random, CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SOURCE));
+        }
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add("x-test-kind", label.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** How many documents every collection of every service's database holds. */
+    private static Map<String, Long> storeCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (MongoClient mongo = MongoClients.create(TestInfrastructure.shared().mongoUri("admin"))) {
+            for (String service : SystemUnderTest.SERVICES.keySet()) {
+                MongoDatabase database = mongo.getDatabase(service + "_malformed");
+                for (String collection : database.listCollectionNames()) {
+                    counts.put(service + "." + collection, database.getCollection(collection).countDocuments());
+                }
+            }
+        }
+        return counts;
     }
 
     /** The operations of a service's OpenAPI document, but for streams and operators' actions. */
