@@ -66,9 +66,10 @@ public final class LocalStack implements AutoCloseable {
      * @param simulator     whether to run the simulator of departmental systems
      * @param simulatorArgs extra simulator options (rate, duration, households)
      * @param clockSpeed    how much faster than the wall the services' clock runs (1: real time)
+     * @param serviceArgs   further settings given to every service ({@code --name=value})
      */
     public record Options(Path root, Path home, int kafkaPort, int storePort, Map<String, Integer> servicePorts, boolean simulator,
-                          List<String> simulatorArgs, long clockSpeed) {
+                          List<String> simulatorArgs, long clockSpeed, List<String> serviceArgs) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
             return new Options(root, root.resolve(given.getOrDefault("home", ".fpr-local")),
                     Integer.parseInt(given.getOrDefault("kafka-port", "9092")), Integer.parseInt(given.getOrDefault("store-port", "27017")),
                     SERVICES, !given.containsKey("no-simulator"), simulatorArgs,
-                    Long.parseLong(given.getOrDefault("clock-speed", "1440")));
+                    Long.parseLong(given.getOrDefault("clock-speed", "1440")), List.of());
         }
     }
 
@@ -157,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
             if (options.clockSpeed() > 1) {
                 command.addAll(List.of("--fpr.clock.origin=" + clockOrigin, "--fpr.clock.start=" + clockStart));
             }
+            command.addAll(options.serviceArgs());
             spawn(service.getKey(), command);
         }
         awaitServices();

@@ -72,7 +72,7 @@ class LocalStackIT {
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalStack.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
         return new LocalStack.Options(ROOT, home, freePairOfPorts(), freePort(), ports, simulator,
-                List.of("--rate=10", "--households=3"), 1440);
+                List.of("--rate=10", "--households=3"), 1440, List.of());
     }
 
     private static long residentMiB(LocalStack stack) {

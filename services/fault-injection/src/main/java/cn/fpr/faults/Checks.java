@@ -65,21 +65,40 @@ final class Checks {
         this.storeUri = storeUri;
     }
 
-    /** Waits until every consumer group has committed every topic's end and no outbox holds an event; returns how long that took. */
+    /**
+     * Waits until every consumer group has committed every partition it reads up to its end, no
+     * outbox holds an event, and both stay so with no new record on any topic over two looks a few
+     * seconds apart (scheduled work, such as the overdue scan, keeps publishing now and then);
+     * returns how long that took.
+     */
     Duration awaitDrained(Duration timeout) throws Exception {
         Instant from = Instant.now();
         long lag = -1;
         long pending = -1;
+        long quietEnds = -1;
         while (Duration.between(from, Instant.now()).compareTo(timeout) < 0) {
-            lag = lag();
             pending = outboxPending();
-            if (lag == 0 && pending == 0) {
+            lag = lag();
+            long ends = totalEndOffsets();
+            if (lag == 0 && pending == 0 && ends == quietEnds) {
                 return Duration.between(from, Instant.now());
             }
-            Thread.sleep(1000);
+            quietEnds = lag == 0 && pending == 0 ? ends : -1;
+            Thread.sleep(3000);
         }
         throw new IllegalStateException("not drained after " + timeout + ": consumer lag " + lag + ", outbox events " + pending
                 + " " + lagAtEnd);
+    }
+
+    private long totalEndOffsets() throws Exception {
+        try (Admin admin = admin()) {
+            Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
+                    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     /** The total lag of every consumer group over the topics it consumes. */
@@ -90,8 +109,11 @@ final class Checks {
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
                 Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS));
-                // every partition of the topics the group reads, committed or not
-                Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+                // every partition of the topics the group reads (committed, or assigned to its members), committed or not
+                Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toCollection(HashSet::new));
+                admin.describeConsumerGroups(List.of(group.groupId())).all().get(30, TimeUnit.SECONDS).values().forEach(description ->
+                        description.members().forEach(member -> member.assignment().topicPartitions()
+                                .forEach(partition -> topics.add(partition.topic()))));
                 admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
                         description.partitions().forEach(p -> committed.putIfAbsent(new TopicPartition(topic, p.partition()), null)));
                 Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
@@ -144,8 +166,8 @@ final class Checks {
             checkPlacements(report, mongo, topics.get(Topics.LABOUR.name()), households);
             checkLoans(report, mongo, households, driverLoans);
             checkDividends(report, topics.get(Topics.HOUSEHOLD_SUPPORT.name()), households);
-            checkDeadLetters(report, signals.poison());
-            checkConsultation(report, mongo, topics, signals.poison().keySet(), households);
+            checkDeadLetters(report, signals.poison(), signals.poisonSent());
+            checkConsultation(report, mongo, topics, signals.poisonSent(), households);
             checkProbes(report, probes, topics.get(Topics.HOUSEHOLD.name()), byId);
         }
         return report;
@@ -158,8 +180,9 @@ final class Checks {
         Set<String> onTopic = new HashSet<>();
         Set<String> eventIds = new HashSet<>();
         long copies = 0;
+        Set<String> poison = stream.poisonSent();
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (!"department-signal-received".equals(header(record, CloudEventHeaders.TYPE)) || stream.poison().containsKey(header(record, CloudEventHeaders.ID))) {
+            if (!"department-signal-received".equals(header(record, CloudEventHeaders.TYPE)) || poison.contains(header(record, CloudEventHeaders.ID))) {
                 continue;
             }
             DepartmentSignalReceived signal = (DepartmentSignalReceived) EventCodec.decode("department-signal-received", record.value());
@@ -353,7 +376,7 @@ final class Checks {
 
     // ---- dead letters: exactly the poison --------------------------------------------------------------
 
-    private void checkDeadLetters(Report report, Map<String, SignalStream.Poison> poison) {
+    private void checkDeadLetters(Report report, Map<String, SignalStream.Poison> poison, Set<String> poisonSent) {
         Map<String, Object> topics = new TreeMap<>();
         Set<String> errorTopics;
         try (Admin admin = admin()) {
@@ -376,7 +399,7 @@ final class Checks {
                 originals.add(header(record, "x-original-topic") + "/" + number(record, "x-original-partition") + "/" + number(record, "x-original-offset"));
                 String reason = header(record, "x-exception-message");
                 withoutReason += reason == null || reason.isBlank() ? 1 : 0;
-                reasons.put(header(record, CloudEventHeaders.ID), reason);
+                reasons.put(String.valueOf(header(record, CloudEventHeaders.ID)), reason);
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("records", records);
@@ -384,7 +407,7 @@ final class Checks {
             summary.put("withoutReason", withoutReason);
             if (expectedTopics.contains(topic)) {
                 Set<String> notPoison = new TreeSet<>(reasons.keySet());
-                notPoison.removeAll(poison.keySet());
+                notPoison.removeAll(poisonSent);
                 Set<String> missing = new TreeSet<>(poison.keySet());
                 missing.removeAll(reasons.keySet());
                 summary.put("poisonSent", poison.size());
@@ -393,7 +416,7 @@ final class Checks {
                 Map<SignalStream.Poison, String> sample = new TreeMap<>();
                 poison.forEach((id, kind) -> sample.putIfAbsent(kind, reasons.get(id)));
                 summary.put("reasonByKind", sample);
-                report.require(originals.size() == poison.size() && missing.isEmpty() && notPoison.isEmpty(),
+                report.require(originals.size() == reasons.size() && missing.isEmpty() && notPoison.isEmpty(),
                         topic + " holds " + originals.size() + " records for " + poison.size() + " poison sent; missing " + missing + ", not poison " + notPoison);
             } else {
                 summary.put("reasons", reasons);
@@ -409,26 +432,25 @@ final class Checks {
 
     private void checkConsultation(Report report, MongoClient mongo, Map<String, List<ConsumerRecord<String, byte[]>>> topics,
                                    Set<String> poison, List<Document> households) {
-        Set<String> events = new HashSet<>();
-        topics.values().forEach(records -> records.forEach(record -> {
-            String id = header(record, CloudEventHeaders.ID);
-            if (id != null && !poison.contains(id)) {
-                events.add(id);
-            }
-        }));
         MongoDatabase consultation = mongo.getDatabase("consultation");
-        Map<String, Long> feed = new HashMap<>();
-        for (Document entry : consultation.getCollection("feed").find().projection(new Document("_id", 1))) {
-            feed.merge(entry.getString("_id"), 1L, Long::sum);
+        // every event on the topics (as read above) reaches the feed; scheduled work may add events meanwhile
+        Set<String> events = eventIds(topics.values(), poison);
+        Set<String> feed = feedIds(consultation);
+        for (int wait = 0; wait < 30 && !feed.containsAll(events); wait++) {
+            Http.pause(2000);
+            feed = feedIds(consultation);
         }
-        long lost = events.stream().filter(id -> !feed.containsKey(id)).count();
-        long extra = feed.keySet().stream().filter(id -> !events.contains(id)).count();
+        Set<String> inFeed = feed;
+        long lost = events.stream().filter(id -> !inFeed.contains(id)).count();
+        // and nothing else is in it: compared with the topics read again, after the feed
+        Set<String> eventsAfter = eventIds(CONSULTED.stream().map(this::read).toList(), poison);
+        long extra = inFeed.stream().filter(id -> !eventsAfter.contains(id)).count();
         long monitored = households.stream().filter(h -> "MONITORED".equals(h.getString("status"))).count();
         long rows = consultation.getCollection("households").countDocuments();
         long monitoredRows = consultation.getCollection("households").countDocuments(Filters.eq("status", "MONITORED"));
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("distinctEventsOnTopics", events.size());
-        counts.put("feedEntries", feed.size());
+        counts.put("feedEntries", inFeed.size());
         counts.put("feedLost", lost);
         counts.put("feedNotOnTopics", extra);
         counts.put("householdRows", rows);
@@ -440,6 +462,23 @@ final class Checks {
         report.require(rows == households.size() && monitoredRows == monitored,
                 "consultation shows " + rows + " households (" + monitoredRows + " monitored), monitoring has " + households.size()
                         + " (" + monitored + ")");
+    }
+
+    private static Set<String> eventIds(java.util.Collection<List<ConsumerRecord<String, byte[]>>> topics, Set<String> poison) {
+        Set<String> events = new HashSet<>();
+        topics.forEach(records -> records.forEach(record -> {
+            String id = header(record, CloudEventHeaders.ID);
+            if (id != null && !poison.contains(id)) {
+                events.add(id);
+            }
+        }));
+        return events;
+    }
+
+    private static Set<String> feedIds(MongoDatabase consultation) {
+        Set<String> ids = new HashSet<>();
+        consultation.getCollection("feed").find().projection(new Document("_id", 1)).forEach(entry -> ids.add(entry.getString("_id")));
+        return ids;
     }
 
     // ---- outages seen from outside -------------------------------------------------------------------

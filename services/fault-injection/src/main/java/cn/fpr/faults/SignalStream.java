@@ -200,6 +200,11 @@ final class SignalStream {
         return Set.copyOf(acknowledged);
     }
 
+    /** Every poison record sent, acknowledged or not (one whose acknowledgement was lost may still be on the topic). */
+    Set<String> poisonSent() {
+        return Set.copyOf(poison.keySet());
+    }
+
     /** The poison records the broker acknowledged, by kind. */
     Map<String, Poison> poison() {
         Map<String, Poison> sent = new TreeMap<>();

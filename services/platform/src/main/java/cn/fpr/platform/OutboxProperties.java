@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param pollInterval   how long the relay waits between passes when nothing was pending
  * @param batchSize      documents per pass
  * @param publishTimeout how long to wait for the broker's acknowledgements
- * @param handlerTimeout how long an inbound handler may take before the delivery counts as failed
+ * @param handlerTimeout how long one try of an inbound handler may take; a try that takes longer is held and tried again, as
+ *                       while the store is away
  * @param storeOutageWait how long an inbound handler waits for an unreachable store before the delivery counts as failed
  * @param relayEnabled   whether the relay runs on its own (tests that drive it by hand turn it off)
  */

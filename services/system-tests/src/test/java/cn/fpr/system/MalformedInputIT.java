@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -118,7 +119,7 @@ class MalformedInputIT {
     void malformed_records_on_every_inbound_topic_are_dead_lettered_by_every_consumer_with_the_reason_and_change_no_store() {
         Map<String, List<String[]>> consumers = deadLetterTopicsByInboundTopic();
         assertThat(consumers.keySet()).as("inbound topics").hasSize(Topics.ALL.size());
-        Map<String, Long> before = storeCounts();
+        Map<String, Integer> before = storeContents();
         assertThat(before).as("the services' collections").containsKeys("monitoring.households", "consultation.feed");
 
         Random random = new Random(20261130);
@@ -150,6 +151,10 @@ class MalformedInputIT {
                 found.putAll(deadLetters(dead[0], dead[1], expected.keySet()));
                 return found.size() == expected.size();
             });
+            // and no second one comes later
+            LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+            found.clear();
+            found.putAll(deadLetters(dead[0], dead[1], expected.keySet()));
             found.forEach((key, letters) -> {
                 if (letters.size() != 1) {
                     failures.add(dead[1] + ": " + key + " dead-lettered " + letters.size() + " times");
@@ -161,7 +166,7 @@ class MalformedInputIT {
             });
         }));
         assertThat(failures).as("dead letters missing, doubled or without a reason").isEmpty();
-        assertThat(storeCounts()).as("documents in every service's store").isEqualTo(before);
+        assertThat(storeContents()).as("the documents of every service's store").isEqualTo(before);
     }
 
     private static final int RECORDS_PER_TOPIC = 200;
@@ -253,18 +258,21 @@ class MalformedInputIT {
         return record;
     }
 
-    /** How many documents every collection of every service's database holds. */
-    private static Map<String, Long> storeCounts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+    /** The content of every collection of every service's database: its documents, as sorted JSON, hashed. */
+    private static Map<String, Integer> storeContents() {
+        Map<String, Integer> contents = new java.util.TreeMap<>();
         try (MongoClient mongo = MongoClients.create(TestInfrastructure.shared().mongoUri("admin"))) {
             for (String service : SystemUnderTest.SERVICES.keySet()) {
                 MongoDatabase database = mongo.getDatabase(service + "_malformed");
                 for (String collection : database.listCollectionNames()) {
-                    counts.put(service + "." + collection, database.getCollection(collection).countDocuments());
+                    List<String> documents = new ArrayList<>();
+                    database.getCollection(collection).find().forEach(document -> documents.add(document.toJson()));
+                    documents.sort(null);
+                    contents.put(service + "." + collection, documents.hashCode());
                 }
             }
         }
-        return counts;
+        return contents;
     }
 
     /** The operations of a service's OpenAPI document, but for streams and operators' actions. */

@@ -36,7 +36,7 @@ public final class InboundEvents {
      * @param storeOutageWait  how long a handler keeps trying while the store cannot be reached (the
      *                         record is neither committed nor dead-lettered meanwhile; it must stay
      *                         under the consumer's max.poll.interval.ms, 5 minutes by default)
-     * @param circuit          the store's circuit breaker, around each try
+     * @param circuit          the store's circuit breaker: while it is open, a try fails at once (and the record is held)
      */
     public InboundEvents(Duration timeout, Duration storeOutageWait, StoreCircuit circuit) {
         this.timeout = timeout;
@@ -51,7 +51,7 @@ public final class InboundEvents {
             throw new RejectedEventException(envelope.type() + " does not belong on a topic of " + family.getSimpleName());
         }
         log.debug("applying {} {} for {} (correlation {})", envelope.type(), envelope.id(), envelope.subject(), envelope.correlationId());
-        circuit.guard(Mono.defer(() -> handler.apply(envelope, family.cast(envelope.data()))).timeout(timeout))
+        circuit.refuseWhileOpen(Mono.defer(() -> handler.apply(envelope, family.cast(envelope.data()))).timeout(timeout))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
                         // not applied for want of the store, or not in time: neither committed nor dead-lettered, tried again
                         .filter(failure -> StoreOutage.isOutage(failure) || failure instanceof TimeoutException)

@@ -1,7 +1,6 @@
 package cn.fpr.platform.store;
 
 import cn.fpr.platform.web.ProblemResponses;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
@@ -10,9 +9,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * While the store's circuit is open, API requests are answered 503 with Retry-After at once,
- * without trying the store (every one of them needs it); health, documentation and the dashboard's
- * static files are still served.
+ * While the store's circuit is open, API requests (reads too: every one of them needs the store)
+ * are answered 503 with Retry-After at once, without trying the store; health, documentation and
+ * the dashboard's static files are still served.
  */
 public final class StoreCircuitFilter implements WebFilter {
 
@@ -26,10 +25,10 @@ public final class StoreCircuitFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
         boolean api = path.startsWith("/api/") || path.startsWith("/partner/");
-        if (!api || circuit.state() != CircuitBreaker.State.OPEN) {
+        if (!api || !circuit.isOpen()) {
             return chain.filter(exchange);
         }
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, circuit.retryAfter().toSeconds())));
         return ProblemResponses.write(exchange, ProblemResponses.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
                 "Store unavailable", StoreCircuit.OPEN, exchange));
     }
