@@ -148,7 +148,8 @@ final class Checks {
         Report report = new Report();
         report.section("settings", Map.of("signals", settings.signals(), "households", settings.households(), "kills", settings.kills(),
                 "seed", settings.seed(), "poisonShare", SignalStream.POISON_SHARE, "duplicateShare", SignalStream.DUPLICATE_SHARE,
-                "replayShare", Replayer.SHARE, "servicesClockSpeed", FaultRun.CLOCK_SPEED));
+                "replayShare", Replayer.SHARE, "servicesClockSpeed", FaultRun.CLOCK_SPEED, "signalsPerSecond",
+                Math.round(settings.signals() * 10_000.0 / settings.drive().toMillis()) / 10.0));
         report.section("driver", driver);
         report.section("faults", faults);
         report.section("timing", Map.of("driveSeconds", drive.toSeconds(), "caughtUpSecondsAfterDrive", drained.toMillis() / 1000.0,

@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * dead-lettered. Writes {@code fault-report.json} into the run's home.
  *
  * <p>Options ({@code --name=value}): {@code signals}, {@code households}, {@code kills},
- * {@code seed}, {@code home}, {@code root} (the repository).
+ * {@code seed}, {@code rate} (signals a second), {@code home}, {@code root} (the repository).
  */
 public final class FaultRun {
 
@@ -52,7 +52,7 @@ public final class FaultRun {
     private static final String[] SERVICES = LocalStack.SERVICES.keySet().toArray(String[]::new);
 
     /** What to run. */
-    public record Settings(int signals, int households, int kills, long seed, Path home, Path root) {
+    public record Settings(int signals, int households, int kills, long seed, Path home, Path root, double rate) {
 
         public static Settings from(Map<String, String> given) {
             int signals = Integer.parseInt(given.getOrDefault("signals", "3000"));
@@ -60,12 +60,16 @@ public final class FaultRun {
             return new Settings(signals, households.isBlank() ? Math.max(100, signals / 10) : Integer.parseInt(households),
                     Integer.parseInt(given.getOrDefault("kills", "3")), Long.parseLong(given.getOrDefault("seed", "20210225")),
                     Path.of(given.getOrDefault("home", "target/fault-run")).toAbsolutePath(),
-                    Path.of(given.getOrDefault("root", ".")).toAbsolutePath().normalize());
+                    Path.of(given.getOrDefault("root", ".")).toAbsolutePath().normalize(),
+                    given.getOrDefault("rate", "").isBlank() ? 0 : Double.parseDouble(given.get("rate")));
         }
 
-        /** How long signals are sent: long enough for the faults to fall inside it, about 350 signals a second at most. */
+        /**
+         * How long signals are sent: at {@code rate} signals a second when set; otherwise long enough
+         * for the faults to fall inside it (2 minutes at least), at most 350 signals a second.
+         */
         Duration drive() {
-            return Duration.ofSeconds(Math.max(120, signals / 350));
+            return rate > 0 ? Duration.ofMillis(Math.round(signals * 1000 / rate)) : Duration.ofSeconds(Math.max(120, signals / 350));
         }
     }
 
@@ -215,9 +219,20 @@ public final class FaultRun {
             bodies.add(Map.entry(county, synthetic.household(county, i)));
         }
         ExecutorService registering = Executors.newFixedThreadPool(4);
-        for (Map.Entry<Counties.County, Map<String, Object>> body : bodies) {
+        for (int i = 0; i < bodies.size(); i++) {
+            Map.Entry<Counties.County, Map<String, Object>> body = bodies.get(i);
+            int sequence = i;
             registering.submit(() -> {
-                JsonNode household = must(http.post(monitoring + "/api/v1/households", body.getValue()));
+                Http.Answer registered = http.untilAnswered(() -> http.post(monitoring + "/api/v1/households", body.getValue()));
+                // synthetic ID numbers repeat now and then (three sequence digits): such a household is made again
+                for (int again = 1; registered.status() == 422 && again < 10; again++) {
+                    Map<String, Object> other;
+                    synchronized (synthetic) {
+                        other = synthetic.household(body.getKey(), sequence + again * 7919);
+                    }
+                    registered = http.untilAnswered(() -> http.post(monitoring + "/api/v1/households", other));
+                }
+                JsonNode household = must(registered);
                 households.add(new Household(household.path("householdId").asString(), body.getKey(), labour(household)));
             });
         }

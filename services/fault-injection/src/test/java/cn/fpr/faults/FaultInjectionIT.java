@@ -21,6 +21,7 @@ class FaultInjectionIT {
                 "households", System.getProperty("faults.households", ""),
                 "kills", System.getProperty("faults.kills", "3"),
                 "seed", System.getProperty("faults.seed", "20210225"),
+                "rate", System.getProperty("faults.rate", ""),
                 "home", "target/fault-run",
                 "root", Path.of("../..").toAbsolutePath().normalize().toString())));
         System.out.println(report.json());
