@@ -213,10 +213,15 @@ public class DeadLetters {
 
     private static Letter letter(ConsumerRecord<String, byte[]> record, Replay replay) {
         return new Letter(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), record.key(),
-                text(record, "x-exception-message"), text(record, "x-exception-fqcn"), text(record, "x-original-topic"),
+                reason(text(record, "x-exception-message")), text(record, "x-exception-fqcn"), text(record, "x-original-topic"),
                 number(record, "x-original-partition") == null ? null : number(record, "x-original-partition").intValue(),
                 number(record, "x-original-offset"), text(record, "ce_type"), text(record, "ce_id"),
                 record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8), replay);
+    }
+
+    /** The reason as the binder wrote it, without the name of its own message handler in front. */
+    static String reason(String message) {
+        return message == null ? null : message.replaceFirst("^error occurred in message handler \\[[^\\]]*\\]; ", "");
     }
 
     private static String text(ConsumerRecord<?, ?> record, String name) {
