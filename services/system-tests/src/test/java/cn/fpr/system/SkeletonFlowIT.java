@@ -13,7 +13,15 @@ import cn.fpr.platform.identity.IdNumbers;
 import cn.fpr.testsupport.MutableClock;
 import cn.fpr.testsupport.RealInfrastructure;
 import cn.fpr.testsupport.TestProducer;
+import cn.fpr.testsupport.TestInfrastructure;
 import cn.fpr.testsupport.TopicReader;
+import cn.fpr.contracts.Topic;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +35,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +52,7 @@ import static org.awaitility.Awaitility.await;
  * for Guizhou reach industry and employment.
  */
 @RealInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 class SkeletonFlowIT {
 
     private static SystemUnderTest system;
@@ -176,6 +186,60 @@ class SkeletonFlowIT {
                 .expectBody().jsonPath("$.facts").doesNotExist();
     }
 
+    @Test
+    void id_numbers_never_appear_in_clear_in_events_logs_stores_or_error_answers(CapturedOutput output) {
+        String worker = IdNumbers.withCheckCharacter("52052619770707123");
+        String child = IdNumbers.withCheckCharacter("52052620150505124");
+        String wrongCheck = "52052619880808125" + (IdNumbers.withCheckCharacter("52052619880808125").endsWith("0") ? "1" : "0");
+        List<String> answers = new ArrayList<>();
+
+        String household = register(worker, child);
+        answers.add(refused(monitoring, "/api/v1/households", registration(worker, child)));
+        answers.add(refused(monitoring, "/api/v1/households", registration(wrongCheck, child)));
+        Map<String, Object> seeker = Map.of("idNumber", worker, "householdId", household, "memberId", "m-1",
+                "region", Map.of("provinceCode", "520000", "countyCode", "520526", "townshipCode", "520526100", "villageCode", "520526100201"),
+                "labourCapacity", "FULL", "willingness", "LOCAL", "liftedFromPoverty", true);
+        employment.post().uri("/api/v1/job-seekers").contentType(MediaType.APPLICATION_JSON).bodyValue(seeker).exchange()
+                .expectStatus().isCreated();
+        answers.add(refused(employment, "/api/v1/job-seekers", seeker));
+        answers.add(refused(employment, "/api/v1/job-seekers", new HashMap<>(Map.of("idNumber", wrongCheck, "region", seeker.get("region"),
+                "labourCapacity", "FULL", "willingness", "LOCAL"))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                consultation.get().uri("/api/v1/households/{id}", household).exchange().expectStatus().isOk());
+
+        List<String> clear = List.of(worker, child, wrongCheck, worker.substring(0, 17), child.substring(0, 17), wrongCheck.substring(0, 17));
+        List<String> events = new ArrayList<>();
+        for (String topic : Topics.ALL.stream().map(Topic::name).toList()) {
+            TopicReader.all(topic).forEach(record -> {
+                events.add(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+                record.headers().forEach(header -> events.add(new String(header.value(), StandardCharsets.UTF_8)));
+            });
+        }
+        List<String> stored = new ArrayList<>();
+        try (MongoClient mongo = MongoClients.create(TestInfrastructure.shared().mongoUri("admin"))) {
+            for (String service : SystemUnderTest.SERVICES.keySet()) {
+                MongoDatabase database = mongo.getDatabase(service + "_system");
+                database.listCollectionNames().forEach(collection ->
+                        database.getCollection(collection).find().forEach(document -> stored.add(document.toJson())));
+            }
+        }
+        assertThat(events).as("event payloads and headers").isNotEmpty();
+        assertThat(stored).as("stored documents").anyMatch(document -> document.contains(household));
+        for (String value : clear) {
+            assertThat(String.join("\n", events)).as("events").doesNotContain(value);
+            assertThat(String.join("\n", stored)).as("stores").doesNotContain(value);
+            assertThat(String.join("\n", answers)).as("error answers").doesNotContain(value);
+            assertThat(output.getAll()).as("logs").doesNotContain(value);
+        }
+    }
+
+    /** Posts what the service must refuse (4xx), and returns its answer. */
+    private static String refused(WebTestClient service, String uri, Object body) {
+        byte[] answer = service.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().is4xxClientError().expectBody().returnResult().getResponseBody();
+        return answer == null ? "" : new String(answer, StandardCharsets.UTF_8);
+    }
+
     /** Registers an eastern region's system with the cooperation service and signs it in with its client credentials. */
     private static WebTestClient partner(String partnerId, String regionCode) {
         Map<?, ?> credentials = cooperation.post().uri("/api/v1/partners").contentType(MediaType.APPLICATION_JSON)
@@ -214,6 +278,15 @@ class SkeletonFlowIT {
     }
 
     private static String register(String... idNumbers) {
+        String json = new String(monitoring.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(registration(idNumbers)).exchange()
+                .expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        return json.replaceAll("(?s).*\"householdId\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** A registration of a worker and a child at school in Weining. */
+    private static Map<String, Object> registration(String... idNumbers) {
         Map<String, Object> body = new HashMap<>();
         body.put("region", Map.of("provinceCode", "520000", "countyCode", "520526", "townshipCode", "520526100",
                 "villageCode", "520526100201"));
@@ -224,10 +297,6 @@ class SkeletonFlowIT {
                         "medicallyInsured", true, "pensionInsured", true),
                 Map.of("idNumber", idNumbers[1], "relation", "CHILD", "labourCapacity", "NONE", "schoolStage", "COMPULSORY",
                         "medicallyInsured", true, "pensionInsured", false)));
-        String json = new String(monitoring.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange()
-                .expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
-        return json.replaceAll("(?s).*\"householdId\":\"([^\"]+)\".*", "$1");
+        return body;
     }
 }
