@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -476,6 +477,43 @@ public final class LocalStack implements AutoCloseable {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A free local port, for a stack run beside another (tests, the fault-injection run). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A free port whose next port is free too (the broker's controller listens there). */
+    public static int freePairOfPorts() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket()) {
+                next.bind(new InetSocketAddress("127.0.0.1", port + 1));
+                return port;
+            } catch (IOException e) {
+                // taken; try another
+            }
+        }
+        throw new IllegalStateException("no two free ports in a row");
+    }
+
+    /** Deletes a stack's home (data, logs), for a run that starts afresh. */
+    public static void deleteHome(Path home) throws IOException {
+        if (!Files.exists(home)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static void requireFree(int port) {

@@ -5,16 +5,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +27,7 @@ class LocalStackIT {
     @Test
     void the_stack_starts_as_processes_shows_simulated_activity_stops_cleanly_and_keeps_its_data() throws IOException {
         Path home = Path.of("target/local-stack-it").toAbsolutePath();
-        deleteRecursively(home);
+        LocalStack.deleteHome(home);
         String householdId;
         List<ProcessHandle> processes;
         try (LocalStack stack = LocalStack.start(options(home, true))) {
@@ -70,8 +66,8 @@ class LocalStackIT {
 
     private static LocalStack.Options options(Path home, boolean simulator) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        LocalStack.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
-        return new LocalStack.Options(ROOT, home, freePairOfPorts(), freePort(), ports, simulator,
+        LocalStack.SERVICES.keySet().forEach(service -> ports.put(service, LocalStack.freePort()));
+        return new LocalStack.Options(ROOT, home, LocalStack.freePairOfPorts(), LocalStack.freePort(), ports, simulator,
                 List.of("--rate=10", "--households=3"), 1440, List.of());
     }
 
@@ -88,36 +84,5 @@ class LocalStackIT {
 
     private static WebTestClient client(String url) {
         return WebTestClient.bindToServer().baseUrl(url).responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A port whose next port is free too (the broker's controller listens there). */
-    private static int freePairOfPorts() {
-        for (int i = 0; i < 50; i++) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket()) {
-                next.bind(new InetSocketAddress("127.0.0.1", port + 1));
-                return port;
-            } catch (IOException e) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no two free ports in a row");
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -239,27 +240,14 @@ public final class Simulator {
             }
             String step = open.path("pendingStep").asString();
             LocalDate openedOn = LocalDate.parse(open.path("openedOn").asString());
-            Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "actorId", "sim-" + step.toLowerCase(),
-                    "reason", "checked by the simulation"));
-            switch (step) {
-                case "HOUSEHOLD_VISIT" -> body.putAll(Map.of("role", "VILLAGE_CADRE", "authorisationSigned", true));
-                case "DATA_CROSS_CHECK" -> body.put("role", "COUNTY_DEPARTMENT_OFFICER");
-                case "VILLAGE_REVIEW" -> {
-                    if (openedOn.isAfter(today.minusDays(5))) {
-                        continue;   // the public notice has not stood five days yet
-                    }
-                    body.putAll(Map.of("role", "VILLAGE_COMMITTEE", "noticePostedOn", openedOn.toString()));
-                }
-                case "TOWNSHIP_REVIEW" -> body.put("role", "TOWNSHIP_REVIEWER");
-                case "COUNTY_APPROVAL" -> {
-                    body.put("role", "COUNTY_OFFICIAL");
-                    if (random.nextInt(10) == 0) {
-                        body.putAll(Map.of("decision", "REJECT", "reason", "income above the line once subsidies are counted"));
-                    }
-                }
-                default -> {
-                    continue;
-                }
+            Optional<Map<String, Object>> approval = CaseSteps.approval(step, openedOn, today, 5, "sim-" + step.toLowerCase(),
+                    "checked by the simulation");
+            if (approval.isEmpty()) {
+                continue;   // e.g. the public notice has not stood five days yet
+            }
+            Map<String, Object> body = approval.get();
+            if (step.equals("COUNTY_APPROVAL") && random.nextInt(10) == 0) {
+                body.putAll(Map.of("decision", "REJECT", "reason", "income above the line once subsidies are counted"));
             }
             if (post(monitoring + "/api/v1/cases/" + caseId + "/steps", body) != null) {
                 stepsTaken++;

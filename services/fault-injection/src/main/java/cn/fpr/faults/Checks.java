@@ -27,11 +27,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -397,7 +398,8 @@ final class Checks {
             long withoutReason = 0;
             for (ConsumerRecord<String, byte[]> record : read(topic)) {
                 records++;
-                originals.add(header(record, "x-original-topic") + "/" + number(record, "x-original-partition") + "/" + number(record, "x-original-offset"));
+                originals.add(header(record, "x-original-topic") + "/" + Arrays.toString(bytes(record, "x-original-partition"))
+                        + "/" + Arrays.toString(bytes(record, "x-original-offset")));
                 String reason = header(record, "x-exception-message");
                 withoutReason += reason == null || reason.isBlank() ? 1 : 0;
                 reasons.put(String.valueOf(header(record, CloudEventHeaders.ID)), reason);
@@ -465,7 +467,7 @@ final class Checks {
                         + " (" + monitored + ")");
     }
 
-    private static Set<String> eventIds(java.util.Collection<List<ConsumerRecord<String, byte[]>>> topics, Set<String> poison) {
+    private static Set<String> eventIds(Collection<List<ConsumerRecord<String, byte[]>>> topics, Set<String> poison) {
         Set<String> events = new HashSet<>();
         topics.forEach(records -> records.forEach(record -> {
             String id = header(record, CloudEventHeaders.ID);
@@ -539,12 +541,8 @@ final class Checks {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static Long number(ConsumerRecord<?, ?> record, String name) {
+    private static byte[] bytes(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
-        if (header == null) {
-            return null;
-        }
-        byte[] value = header.value();
-        return value.length == 4 ? (long) ByteBuffer.wrap(value).getInt() : value.length == 8 ? ByteBuffer.wrap(value).getLong() : null;
+        return header == null ? null : header.value();
     }
 }

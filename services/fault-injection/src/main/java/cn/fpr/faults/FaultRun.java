@@ -1,13 +1,12 @@
 package cn.fpr.faults;
 
 import cn.fpr.local.LocalStack;
+import cn.fpr.simulator.CaseSteps;
 import cn.fpr.simulator.Counties;
 import cn.fpr.simulator.Synthetic;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +31,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * The fault-injection run: the five services as separate processes on a real Kafka broker and
@@ -126,13 +125,13 @@ public final class FaultRun {
     }
 
     private Report execute() throws Exception {
-        deleteRecursively(settings.home());
+        LocalStack.deleteHome(settings.home());
         Files.createDirectories(settings.home());
         started = Instant.now();
         Map<String, Integer> ports = new LinkedHashMap<>();
-        LocalStack.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
-        int kafkaPort = freePairOfPorts();
-        int storePort = freePort();
+        LocalStack.SERVICES.keySet().forEach(service -> ports.put(service, LocalStack.freePort()));
+        int kafkaPort = LocalStack.freePairOfPorts();
+        int storePort = LocalStack.freePort();
         log("starting the stack (broker, store, five services as processes) in %s", settings.home());
         // the live feed keeps every event of the run, so that the checks can find each one in it
         stack = LocalStack.start(new LocalStack.Options(settings.root(), settings.home(), kafkaPort, storePort, ports, false,
@@ -302,26 +301,14 @@ public final class FaultRun {
                 continue;
             }
             String step = open.path("pendingStep").asString();
-            LocalDate openedOn = LocalDate.parse(open.path("openedOn").asString());
-            Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "actorId", "ft-" + step.toLowerCase(),
-                    "reason", "checked by the fault-injection run"));
-            switch (step) {
-                case "HOUSEHOLD_VISIT" -> body.putAll(Map.of("role", "VILLAGE_CADRE", "authorisationSigned", true));
-                case "DATA_CROSS_CHECK" -> body.put("role", "COUNTY_DEPARTMENT_OFFICER");
-                case "VILLAGE_REVIEW" -> {
-                    if (openedOn.isAfter(today.minusDays(6))) {
-                        continue;   // the public notice has not stood five days yet
-                    }
-                    body.putAll(Map.of("role", "VILLAGE_COMMITTEE", "noticePostedOn", openedOn.toString()));
-                }
-                case "TOWNSHIP_REVIEW" -> body.put("role", "TOWNSHIP_REVIEWER");
-                case "COUNTY_APPROVAL" -> body.put("role", "COUNTY_OFFICIAL");
-                default -> {
-                    continue;
-                }
+            // the notice is given a day more than five: the services' clock moves a day every 5 s
+            Optional<Map<String, Object>> body = CaseSteps.approval(step, LocalDate.parse(open.path("openedOn").asString()), today, 6,
+                    "ft-" + step.toLowerCase(), "checked by the fault-injection run");
+            if (body.isEmpty()) {
+                continue;
             }
             // a step whose answer is lost is simply read again next round: the case's pending step tells what is left
-            Http.Answer answer = http.post(monitoring + "/api/v1/cases/" + caseId + "/steps", body);
+            Http.Answer answer = http.post(monitoring + "/api/v1/cases/" + caseId + "/steps", body.get());
             if (answer.ok()) {
                 stepsTaken.incrementAndGet();
                 if (step.equals("COUNTY_APPROVAL") && walkedToApproval.add(caseId)) {
@@ -518,40 +505,5 @@ public final class FaultRun {
 
     static void log(String format, Object... args) {
         System.out.printf("[faults %s] %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A port whose next one is free too (the broker's controller listens there). */
-    private static int freePairOfPorts() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket()) {
-                next.bind(new InetSocketAddress("127.0.0.1", port + 1));
-                return port;
-            } catch (IOException e) {
-                // taken; try another
-            }
-        }
-        throw new IllegalStateException("no pair of free ports");
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The driver's HTTP client, acting as a county office or cadre's app would: a request that gets
@@ -51,7 +53,7 @@ final class Http {
      * answer otherwise (status 0: none came). Callers read back before repeating a write whose
      * answer was lost, so a repeated request cannot double an effect.
      */
-    Answer untilAnswered(java.util.function.Supplier<Answer> request) {
+    Answer untilAnswered(Supplier<Answer> request) {
         Answer answer = null;
         for (int attempt = 0; attempt < 60; attempt++) {
             answer = request.get();
@@ -87,7 +89,7 @@ final class Http {
     }
 
     Map<String, Long> statuses() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         statuses.forEach((status, count) -> counts.put(Integer.toString(status), count.get()));
         counts.put("no answer (connection refused or reset)", unanswered.get());
         counts.put("503 with Retry-After", unavailableWithRetryAfter.get());

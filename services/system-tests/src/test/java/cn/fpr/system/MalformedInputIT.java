@@ -37,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,7 +186,7 @@ class MalformedInputIT {
     }
 
     /** The dead letters of a service's dead-letter topic whose keys are among {@code keys}, by key, read page by page. */
-    private static Map<String, List<Map<String, Object>>> deadLetters(String service, String topic, java.util.Set<String> keys) {
+    private static Map<String, List<Map<String, Object>>> deadLetters(String service, String topic, Set<String> keys) {
         Map<String, List<Map<String, Object>>> found = new LinkedHashMap<>();
         long from = 0;
         while (true) {
@@ -260,7 +262,7 @@ class MalformedInputIT {
 
     /** The content of every collection of every service's database: its documents, as sorted JSON, hashed. */
     private static Map<String, Integer> storeContents() {
-        Map<String, Integer> contents = new java.util.TreeMap<>();
+        Map<String, Integer> contents = new TreeMap<>();
         try (MongoClient mongo = MongoClients.create(TestInfrastructure.shared().mongoUri("admin"))) {
             for (String service : SystemUnderTest.SERVICES.keySet()) {
                 MongoDatabase database = mongo.getDatabase(service + "_malformed");
