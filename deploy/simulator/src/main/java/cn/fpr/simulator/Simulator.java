@@ -5,6 +5,7 @@ import cn.fpr.contracts.Department;
 import cn.fpr.contracts.EventCatalogue;
 import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.KafkaCredentials;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -264,10 +265,20 @@ public final class Simulator {
         return start.plus(Duration.between(origin, Instant.now()).multipliedBy(speed));
     }
 
+    /**
+     * The producer of the departments' warnings; on a secured broker it signs in as the Kafka user
+     * in {@code FPR_KAFKA_USERNAME} / {@code FPR_KAFKA_PASSWORD} (the departmental systems' user).
+     */
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("kafka", "localhost:9092"),
+        Map<String, Object> settings = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("kafka", "localhost:9092"),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.LINGER_MS_CONFIG, 20));
+        String user = System.getenv("FPR_KAFKA_USERNAME");
+        if (user != null && !user.isBlank()) {
+            settings.putAll(KafkaCredentials.clientSettings(user, System.getenv("FPR_KAFKA_PASSWORD"),
+                    System.getenv().getOrDefault("FPR_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT"), KafkaCredentials.MECHANISM));
+        }
+        return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
     private JsonNode post(String url, Object body) {

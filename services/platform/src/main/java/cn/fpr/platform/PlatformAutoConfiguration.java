@@ -5,6 +5,7 @@ import cn.fpr.platform.deadletter.DeadLetters;
 import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.messaging.InboundEvents;
+import cn.fpr.platform.messaging.KafkaClients;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.store.StoreCircuit;
 import cn.fpr.platform.store.StoreCircuitFilter;
@@ -23,7 +24,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -114,9 +117,15 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetters deadLetters(ConfigurableEnvironment environment, ReactiveMongoTemplate mongo, Clock clock,
-                            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
-        return new DeadLetters(environment, mongo, brokers, clock);
+    DeadLetters deadLetters(ConfigurableEnvironment environment, ReactiveMongoTemplate mongo, Clock clock, KafkaClients kafka,
+                            BeanFactory beans) {
+        return new DeadLetters(environment, mongo, kafka, beans, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaClients kafkaClients(Environment environment) {
+        return KafkaClients.of(environment);
     }
 
     /**
@@ -143,9 +152,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxProperties properties,
-                            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
-        return OutboxStores.relay(mongo, () -> aggregateCollections(mongo), brokers, properties);
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxProperties properties, KafkaClients kafka) {
+        return OutboxStores.relay(mongo, () -> aggregateCollections(mongo), kafka, properties);
     }
 
     @Bean

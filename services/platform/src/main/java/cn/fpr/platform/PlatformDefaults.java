@@ -1,5 +1,6 @@
 package cn.fpr.platform;
 
+import cn.fpr.platform.messaging.KafkaSecurity;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -12,7 +13,8 @@ import java.io.UncheckedIOException;
 /**
  * Adds {@code fpr-platform-defaults.properties} as the lowest-precedence property source, so every
  * service gets the same retries, dead letters, producer guarantees and health probes without
- * repeating them; a service's own configuration still wins.
+ * repeating them; a service's own configuration still wins. Also turns the service's Kafka
+ * credentials, if it has any, into client settings ({@link KafkaSecurity}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -21,6 +23,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
+            KafkaSecurity.apply(environment);
             environment.getPropertySources().addLast(new ResourcePropertySource("fpr-platform-defaults", new ClassPathResource(RESOURCE)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,14 +1,13 @@
 package cn.fpr.consultation.projection;
 
+import cn.fpr.platform.messaging.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -55,18 +54,18 @@ public class Rebuild {
     private final BindingsLifecycleController bindings;
     private final ReactiveMongoTemplate mongo;
     private final Environment environment;
-    private final String brokers;
+    private final KafkaClients kafka;
     private final Clock clock;
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.IDLE);
     private volatile Instant startedAt;
     private volatile String problem;
 
     Rebuild(BindingsLifecycleController bindings, ReactiveMongoTemplate mongo, Environment environment,
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, Clock clock) {
+            KafkaClients kafka, Clock clock) {
         this.bindings = bindings;
         this.mongo = mongo;
         this.environment = environment;
-        this.brokers = brokers;
+        this.kafka = kafka;
         this.clock = clock;
     }
 
@@ -178,6 +177,6 @@ public class Rebuild {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
+        return Admin.create(kafka.with(Map.of()));
     }
 }

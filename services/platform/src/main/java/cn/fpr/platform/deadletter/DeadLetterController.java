@@ -1,13 +1,20 @@
 package cn.fpr.platform.deadletter;
 
+import cn.fpr.platform.web.ProblemResponses;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -37,10 +44,19 @@ public class DeadLetterController {
         return deadLetters.read(topic, partition, from, limit);
     }
 
-    /** Sends a dead letter back to its original topic; asked again, answers the first replay and sends nothing. */
+    /**
+     * Applies a dead letter again through the consumer that failed it; asked again, answers the
+     * first replay and applies nothing. A replay that fails again is a 409 naming the cause.
+     */
     @PostMapping("/{topic}/{partition}/{offset}/replay")
     Mono<DeadLetters.Replayed> replay(@PathVariable String topic, @PathVariable @Min(0) int partition,
                                       @PathVariable @Min(0) long offset) {
         return deadLetters.replay(topic, partition, offset);
+    }
+
+    @ExceptionHandler(DeadLetters.ReplayFailed.class)
+    ResponseEntity<ProblemDetail> failedAgain(DeadLetters.ReplayFailed e, ServerWebExchange exchange) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.of(HttpStatus.CONFLICT, "replay-failed", "Replay failed", e.getMessage(), exchange));
     }
 }

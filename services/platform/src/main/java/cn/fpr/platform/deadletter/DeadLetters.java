@@ -1,26 +1,26 @@
 package cn.fpr.platform.deadletter;
 
 import cn.fpr.contracts.Topics;
+import cn.fpr.platform.messaging.KafkaClients;
 import cn.fpr.platform.web.NotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -36,15 +36,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The service's dead letters, for operators: which dead-letter topics its consumers have, what is
- * in them (the reason, where the record came from, the record itself), and replaying a record to
- * its original topic once the cause is fixed. A record is replayed at most once, however often it
- * is asked for; the consumers are idempotent besides.
+ * in them (the reason, where the record came from, the record itself), and replaying a record
+ * through the consumer that failed it once the cause is fixed. A record is replayed at most once,
+ * however often it is asked for; the consumers are idempotent besides.
  */
 public class DeadLetters {
 
@@ -65,9 +65,21 @@ public class DeadLetters {
                          String payload, Replay replayed) {
     }
 
-    /** A replay, kept so that the same dead letter is never sent twice. */
+    /**
+     * A replay, kept so that the same dead letter is never applied twice by it.
+     *
+     * @param group   the consumer group that dead-lettered the record and has now applied it
+     * @param binding the consumer binding that applied it
+     */
     @Document("dead_letter_replays")
-    public record Replay(@Id String id, String topic, int partition, long offset, String toTopic, Instant at) {
+    public record Replay(@Id String id, String topic, int partition, long offset, String group, String binding, Instant at) {
+    }
+
+    /** A replayed dead letter its consumer failed again (the cause is not fixed yet). */
+    public static final class ReplayFailed extends RuntimeException {
+        ReplayFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** A replay's answer: the first replay of the dead letter, or the earlier one. */
@@ -76,13 +88,20 @@ public class DeadLetters {
 
     private final ConfigurableEnvironment environment;
     private final ReactiveMongoTemplate mongo;
-    private final String brokers;
+    private final KafkaClients kafka;
+    private final BeanFactory functions;
     private final Clock clock;
 
-    public DeadLetters(ConfigurableEnvironment environment, ReactiveMongoTemplate mongo, String brokers, Clock clock) {
+    /**
+     * @param functions where the consumer functions of the service's bindings are (the
+     *                  application context)
+     */
+    public DeadLetters(ConfigurableEnvironment environment, ReactiveMongoTemplate mongo, KafkaClients kafka, BeanFactory functions,
+                       Clock clock) {
         this.environment = environment;
         this.mongo = mongo;
-        this.brokers = brokers;
+        this.kafka = kafka;
+        this.functions = functions;
         this.clock = clock;
     }
 
@@ -131,19 +150,25 @@ public class DeadLetters {
                 .collectList());
     }
 
-    /** Sends the dead letter back to its original topic, with its key and event headers; once only. */
+    /**
+     * Applies the dead letter again through the consumer of the group that dead-lettered it, once
+     * only. Nothing is written to Kafka: the record goes to the one consumer that failed it (the
+     * other groups applied it already), and a service writes no topic but its own (the brokers'
+     * access lists allow it no more). A replay that fails again is answered as such and may be
+     * asked again later.
+     */
     public Mono<Replayed> replay(String topic, int partition, long offset) {
         String id = replayId(topic, partition, offset);
         return mongo.findById(id, Replay.class).map(earlier -> new Replayed(earlier, false))
-                .switchIfEmpty(Mono.defer(() -> resend(topic, partition, offset)
+                .switchIfEmpty(Mono.defer(() -> reapply(topic, partition, offset)
                         .flatMap(replay -> mongo.insert(replay).map(saved -> new Replayed(saved, true))
                                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(id, Replay.class)
                                         .map(earlier -> new Replayed(earlier, false))))));
     }
 
-    private Mono<Replay> resend(String topic, int partition, long offset) {
+    private Mono<Replay> reapply(String topic, int partition, long offset) {
         return Mono.fromCallable(() -> {
-            requireKnown(topic);
+            Binding binding = binding(topic);
             ConsumerRecord<String, byte[]> record;
             try (KafkaConsumer<String, byte[]> consumer = consumer()) {
                 TopicPartition where = new TopicPartition(topic, partition);
@@ -157,23 +182,33 @@ public class DeadLetters {
             if (record == null) {
                 throw new NotFoundException("no dead letter at " + topic + "/" + partition + "/" + offset);
             }
-            String original = text(record, "x-original-topic");
-            if (original == null) {
-                original = deadLetterTopics().get(topic)[0];
-            }
-            ProducerRecord<String, byte[]> again = new ProducerRecord<>(original, record.key(), record.value());
+            MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value());
             for (Header header : record.headers()) {
                 if (!header.key().startsWith("x-") && !header.key().startsWith("kafka_") && !header.key().equals("deliveryAttempt")) {
-                    again.headers().add(header);
+                    message.setHeader(header.key(), header.value());
                 }
             }
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                    new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(again).get(30, TimeUnit.SECONDS);
+            message.setHeader(KafkaHeaders.RECEIVED_KEY, record.key());
+            try {
+                binding.consumer().accept(message.build());
+            } catch (RuntimeException e) {
+                throw new ReplayFailed(topic + "/" + partition + "/" + offset + " failed again in " + binding.name() + ": " + reason(e.getMessage()), e);
             }
-            return new Replay(replayId(topic, partition, offset), topic, partition, offset, original, clock.instant());
+            return new Replay(replayId(topic, partition, offset), topic, partition, offset, binding.group(), binding.name(), clock.instant());
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A consumer binding of the service: its name, topic, group and function. */
+    private record Binding(String name, String destination, String group, Consumer<Message<byte[]>> consumer) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Binding binding(String deadLetterTopic) {
+        requireKnown(deadLetterTopic);
+        String[] where = deadLetterTopics().get(deadLetterTopic);
+        String name = where[2];
+        Object function = functions.getBean(name.substring(0, name.lastIndexOf("-in-")));
+        return new Binding(name, where[0], where[1], (Consumer<Message<byte[]>>) function);
     }
 
     /** The service's dead-letter topics: error.&lt;destination&gt;.&lt;group&gt; of each consumer binding. */
@@ -194,7 +229,7 @@ public class DeadLetters {
             String destination = environment.getProperty("spring.cloud.stream.bindings." + binding + ".destination");
             String group = environment.getProperty("spring.cloud.stream.bindings." + binding + ".group");
             if (destination != null && group != null) {
-                topics.put(Topics.deadLetter(destination, group), new String[] {destination, group});
+                topics.put(Topics.deadLetter(destination, group), new String[] {destination, group, binding});
             }
         }
         return topics;
@@ -244,9 +279,9 @@ public class DeadLetters {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+        return new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID()),
+                ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID())),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -1,6 +1,7 @@
 package cn.fpr.platform.outbox;
 
 import cn.fpr.platform.OutboxProperties;
+import cn.fpr.platform.messaging.KafkaClients;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -12,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Builds the relay from the service's MongoDB template and the binder's brokers. */
+/** Builds the relay from the service's MongoDB template and the binder's client settings. */
 public final class OutboxStores {
 
-    public static OutboxRelay relay(ReactiveMongoTemplate mongo, Supplier<List<String>> collections, String brokers,
+    public static OutboxRelay relay(ReactiveMongoTemplate mongo, Supplier<List<String>> collections, KafkaClients kafka,
                                     OutboxProperties properties) {
         return new OutboxRelay(new MongoOutboxStore(mongo, collections),
-                new KafkaOutboxPublisher(new KafkaTemplate<>(producerFactory(brokers, properties)), properties.publishTimeout()),
+                new KafkaOutboxPublisher(new KafkaTemplate<>(producerFactory(kafka, properties)), properties.publishTimeout()),
                 properties.pollInterval(), properties.batchSize(), properties.relayEnabled());
     }
 
@@ -27,13 +28,12 @@ public final class OutboxStores {
         return new MongoOutboxStore(mongo, collections);
     }
 
-    public static OutboxPublisher publisher(String brokers, OutboxProperties properties) {
-        return new KafkaOutboxPublisher(new KafkaTemplate<>(producerFactory(brokers, properties)), properties.publishTimeout());
+    public static OutboxPublisher publisher(KafkaClients kafka, OutboxProperties properties) {
+        return new KafkaOutboxPublisher(new KafkaTemplate<>(producerFactory(kafka, properties)), properties.publishTimeout());
     }
 
-    private static DefaultKafkaProducerFactory<String, byte[]> producerFactory(String brokers, OutboxProperties properties) {
-        return new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+    private static DefaultKafkaProducerFactory<String, byte[]> producerFactory(KafkaClients kafka, OutboxProperties properties) {
+        return new DefaultKafkaProducerFactory<>(kafka.with(Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -41,7 +41,7 @@ public final class OutboxStores {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.publishTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(15_000, (int) properties.publishTimeout().toMillis()),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
     }
 
     private OutboxStores() {
