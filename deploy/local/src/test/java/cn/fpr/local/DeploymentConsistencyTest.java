@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,10 @@ class DeploymentConsistencyTest {
             assertThat((List<String>) cast(health.get("test")))
                     .contains("http://localhost:" + service.port() + "/actuator/health/readiness");
             Map<String, Map<String, Object>> dependsOn = cast(entry.get("depends_on"));
-            assertThat(dependsOn.get("kafka")).containsEntry("condition", "service_healthy");
+            assertThat(dependsOn.get("kafka-setup")).as("starts once the Kafka users and ACLs are there")
+                    .containsEntry("condition", "service_completed_successfully");
+            assertThat(environment).containsEntry("FPR_KAFKA_USERNAME", service.name())
+                    .containsEntry("FPR_KAFKA_PASSWORD", "${" + passwordOf(service.name()) + ":?set " + passwordOf(service.name()) + "}");
             assertThat(dependsOn.get(store + "-mongo")).containsEntry("condition", "service_healthy");
             Map<String, Object> mongo = services.get(store + "-mongo");
             assertThat((List<String>) cast(mongo.get("command"))).contains("--replSet");
@@ -130,6 +134,134 @@ class DeploymentConsistencyTest {
         assertThat(declared).containsAll(Topics.ALL.stream().map(Topic::name).toList());
     }
 
+    @Test
+    void the_kafka_access_list_lets_each_service_write_only_what_it_publishes_and_read_only_what_it_consumes() throws IOException {
+        KafkaAccessList access = KafkaAccessList.read(ROOT);
+        Map<String, Set<String>> publishers = publishers();
+        for (ServiceConfig service : services()) {
+            Map<String, String> bindings = bindings(service);   // destination + " " + group
+            Set<String> consumed = bindings.values().stream().map(b -> b.split(" ")[0]).collect(Collectors.toSet());
+            Set<String> deadLetters = bindings.values().stream().map(b -> Topics.deadLetter(b.split(" ")[0], b.split(" ")[1]))
+                    .collect(Collectors.toSet());
+            Set<String> own = publishers.getOrDefault(service.name(), Set.of());
+            String user = service.name();
+
+            assertThat(access.granted(user, "Write", "topic")).as(user + " writes its own topics and dead letters")
+                    .isEqualTo(union(own, deadLetters));
+            assertThat(access.granted(user, "Create", "topic")).isEqualTo(union(own, deadLetters));
+            assertThat(access.granted(user, "Read", "topic")).as(user + " reads what it consumes and its dead letters")
+                    .isEqualTo(union(consumed, deadLetters));
+            assertThat(access.granted(user, "Read", "group")).containsExactly(user);
+            assertThat(bindings.values()).allSatisfy(b -> assertThat(b.split(" ")[1]).as("group of " + b).startsWith(user));
+            assertThat(access.grants()).filteredOn(g -> g.user().equals(user) && g.resource().equals("group"))
+                    .allSatisfy(g -> assertThat(g.pattern()).isEqualTo("prefixed"));
+            assertThat(access.grants()).filteredOn(g -> g.user().equals(user) && g.resource().equals("topic"))
+                    .allSatisfy(g -> assertThat(g.pattern()).isEqualTo("literal"));
+        }
+        assertThat(access.users()).containsExactlyInAnyOrderElementsOf(union(LocalStack.SERVICES.keySet(), Set.of("department-systems")));
+        assertThat(access.granted("department-systems", "Write", "topic")).isEqualTo(publishers.get("departmental systems"))
+                .containsExactly(Topics.DEPARTMENT_SIGNALS.name());
+        assertThat(access.grants()).filteredOn(g -> g.user().equals("department-systems")).hasSize(1);
+    }
+
+    @Test
+    void compose_applies_the_kafka_access_list_with_a_password_for_every_user_and_trusts_nobody_else() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = cast(compose.get("services"));
+        Map<String, Object> setup = services.get("kafka-setup");
+        assertThat((List<String>) cast(setup.get("entrypoint"))).contains("/fpr/setup.sh");
+        assertThat((List<String>) cast(setup.get("volumes"))).contains("./deploy/kafka:/fpr:ro");
+        Map<String, Object> environment = cast(setup.get("environment"));
+        for (String user : KafkaAccessList.read(ROOT).users()) {
+            assertThat(environment).as("a password for " + user).containsKey(passwordOf(user));
+        }
+        Map<String, Object> broker = cast(services.get("kafka").get("environment"));
+        assertThat(broker).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_LISTENER_NAME_CLIENTS_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512");
+        assertThat(broker.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").toString()).doesNotContain("CLIENTS:PLAINTEXT");
+        assertThat(broker.get("KAFKA_CONTROLLER_QUORUM_VOTERS").toString()).endsWith("@localhost:9093");
+        Map<String, Object> simulator = cast(services.get("simulator").get("environment"));
+        assertThat(simulator).containsEntry("FPR_KAFKA_USERNAME", "department-systems");
+    }
+
+    @Test
+    void strimzi_declares_the_same_kafka_users_and_acls_as_the_access_list() throws IOException {
+        KafkaAccessList access = KafkaAccessList.read(ROOT);
+        List<Map<String, Object>> resources = kubernetesResources();
+        Set<String> declared = new HashSet<>();
+        Set<String> users = new HashSet<>();
+        for (Map<String, Object> user : resources.stream().filter(r -> "KafkaUser".equals(r.get("kind"))).toList()) {
+            String name = path(user, "metadata", "name").toString();
+            users.add(name);
+            assertThat(path(user, "metadata", "labels", "strimzi.io/cluster")).isEqualTo("fpr-kafka");
+            assertThat(path(user, "spec", "authentication", "type")).isEqualTo("scram-sha-512");
+            assertThat(path(user, "spec", "authorization", "type")).isEqualTo("simple");
+            for (Map<String, Object> acl : (List<Map<String, Object>>) cast(path(user, "spec", "authorization", "acls"))) {
+                for (Object operation : (List<?>) acl.get("operations")) {
+                    declared.add(String.join("\t", name, operation.toString(), path(acl, "resource", "type").toString(),
+                            path(acl, "resource", "patternType").toString(), path(acl, "resource", "name").toString()));
+                }
+            }
+        }
+        assertThat(users).isEqualTo(access.users());
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(access.grants().stream()
+                .map(g -> String.join("\t", g.user(), g.operation(), g.resource(), g.pattern(), g.name())).toList());
+        Map<String, Object> kafka = resource(resources, "Kafka", "fpr-kafka");
+        assertThat(path(kafka, "spec", "kafka", "authorization", "type")).isEqualTo("simple");
+        for (Map<String, Object> listener : (List<Map<String, Object>>) cast(path(kafka, "spec", "kafka", "listeners"))) {
+            assertThat(path(listener, "authentication", "type")).as("listener " + listener.get("name")).isEqualTo("scram-sha-512");
+            assertThat(listener.get("tls")).as("listener " + listener.get("name")).isEqualTo(true);
+        }
+        for (ServiceConfig service : services()) {
+            List<Map<String, Object>> env = cast(path(((List<Map<String, Object>>) cast(path(resource(resources, "Deployment", service.name()),
+                    "spec", "template", "spec", "containers"))).get(0), "env"));
+            Map<String, Object> variables = new HashMap<>();
+            env.forEach(e -> variables.put(e.get("name").toString(), e.containsKey("value") ? e.get("value") : e.get("valueFrom")));
+            assertThat(variables).containsEntry("FPR_KAFKA_USERNAME", service.name())
+                    .containsEntry("FPR_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "fpr-kafka-kafka-bootstrap:9093");
+            assertThat(path(variables.get("FPR_KAFKA_PASSWORD"), "secretKeyRef", "name")).isEqualTo(service.name());
+            assertThat(path(variables.get("FPR_KAFKA_PASSWORD"), "secretKeyRef", "key")).isEqualTo("password");
+        }
+    }
+
+    /** The environment variable holding a Kafka user's password in compose. */
+    private static String passwordOf(String user) {
+        return "KAFKA_PASSWORD_" + user.toUpperCase().replace('-', '_');
+    }
+
+    /** The event catalogue's publishers and the topics each publishes. */
+    private static Map<String, Set<String>> publishers() throws IOException {
+        Map<String, Object> asyncapi = new Yaml().load(Files.readString(ROOT.resolve("shared-contracts/asyncapi.yaml")));
+        Map<String, Map<String, Object>> channels = cast(asyncapi.get("channels"));
+        Map<String, Set<String>> publishers = new HashMap<>();
+        for (Map<String, Object> operation : ((Map<String, Map<String, Object>>) cast(asyncapi.get("operations"))).values()) {
+            if ("send".equals(operation.get("action"))) {
+                String publisher = operation.get("summary").toString().replaceFirst("^published by ", "");
+                String channel = path(operation, "channel", "$ref").toString().replace("#/channels/", "");
+                publishers.computeIfAbsent(publisher, p -> new HashSet<>()).add(channels.get(channel).get("address").toString());
+            }
+        }
+        return publishers;
+    }
+
+    /** A service's consumer bindings: name → "destination group". */
+    private static Map<String, String> bindings(ServiceConfig service) throws IOException {
+        Map<String, Object> yaml = new Yaml().load(Files.readString(ROOT.resolve("services/" + service.name() + "/src/main/resources/"
+                + LocalStack.database(service.name()) + ".yml")));
+        Map<String, Map<String, Object>> bindings = cast(path(yaml, "spring", "cloud", "stream", "bindings"));
+        Map<String, String> result = new HashMap<>();
+        bindings.forEach((name, binding) -> result.put(name, binding.get("destination") + " " + binding.get("group")));
+        return result;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        return union;
+    }
+
     // --- reading
 
     private static List<ServiceConfig> services() throws IOException {
@@ -145,6 +277,12 @@ class DeploymentConsistencyTest {
             while (matcher.find()) {
                 placeholders.add(matcher.group(1));
             }
+            // the platform's settings are every service's too
+            java.util.Properties defaults = new java.util.Properties();
+            try (var in = Files.newInputStream(ROOT.resolve("services/platform/src/main/resources/fpr-platform-defaults.properties"))) {
+                defaults.load(in);
+            }
+            keys.addAll(defaults.stringPropertyNames());
             int port = (Integer) path(yaml, "server", "port");
             services.add(new ServiceConfig(name, port, keys, placeholders));
         }

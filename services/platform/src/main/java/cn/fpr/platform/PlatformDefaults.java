@@ -23,8 +23,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            KafkaSecurity.apply(environment);
             environment.getPropertySources().addLast(new ResourcePropertySource("fpr-platform-defaults", new ClassPathResource(RESOURCE)));
+            KafkaSecurity.apply(environment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

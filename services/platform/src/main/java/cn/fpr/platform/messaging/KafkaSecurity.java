@@ -25,8 +25,12 @@ import java.util.Map;
 public final class KafkaSecurity {
 
     static final String SOURCE = "fpr-kafka-security";
+    private static final String DEFAULTS = "fpr-platform-defaults";
 
-    /** Adds the client settings derived from the credentials, below every configured source. */
+    /**
+     * Adds the client settings derived from the credentials, below every configured source (call
+     * it after the platform's defaults are added; the defaults of the settings above are there).
+     */
     public static void apply(ConfigurableEnvironment environment) {
         String username = environment.getProperty("fpr.kafka.username");
         if (username == null || username.isBlank()) {
@@ -46,7 +50,12 @@ public final class KafkaSecurity {
             settings.put(prefix + "ssl.truststore.type", "PEM");
             settings.put(prefix + "ssl.truststore.location", truststore);
         }
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, settings));
+        MapPropertySource derived = new MapPropertySource(SOURCE, settings);
+        if (environment.getPropertySources().contains(DEFAULTS)) {
+            environment.getPropertySources().addBefore(DEFAULTS, derived);
+        } else {
+            environment.getPropertySources().addLast(derived);
+        }
     }
 
     private KafkaSecurity() {
