@@ -6,6 +6,8 @@ import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.messaging.InboundEvents;
 import cn.fpr.platform.messaging.KafkaClients;
+import cn.fpr.platform.web.limits.ClientRateLimitFilter;
+import cn.fpr.platform.web.limits.RequestSizeFilter;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.store.StoreCircuit;
 import cn.fpr.platform.store.StoreCircuitFilter;
@@ -27,6 +29,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -148,6 +151,20 @@ public class PlatformAutoConfiguration {
     @Bean
     CorrelationIdFilter correlationIdFilter() {
         return new CorrelationIdFilter();
+    }
+
+    /** Request size limits (413): {@code fpr.web.max-request-size}, larger on the upload paths. */
+    @Bean
+    RequestSizeFilter requestSizeFilter(@Value("${fpr.web.max-request-size}") DataSize maxRequest,
+                                        @Value("${fpr.web.max-upload-size}") DataSize maxUpload,
+                                        @Value("${fpr.web.upload-paths}") List<String> uploadPaths) {
+        return new RequestSizeFilter(maxRequest.toBytes(), maxUpload.toBytes(), uploadPaths);
+    }
+
+    /** Rate limits per client (429 with Retry-After): {@code fpr.web.rate-limit} requests a second. */
+    @Bean
+    ClientRateLimitFilter clientRateLimitFilter(@Value("${fpr.web.rate-limit}") int perSecond) {
+        return new ClientRateLimitFilter(perSecond);
     }
 
     @Bean

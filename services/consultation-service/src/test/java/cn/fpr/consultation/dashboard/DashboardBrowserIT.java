@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -36,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.logging.Level;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -70,6 +74,9 @@ class DashboardBrowserIT extends ServiceIntegrationTest {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--window-size=1600,1400", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
     }
@@ -122,6 +129,9 @@ class DashboardBrowserIT extends ServiceIntegrationTest {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-kpi=monitored]"), "2"));
         assertThat(browser.getCurrentUrl()).contains("lang=en");
         screenshot("dashboard-en.png");
+        // the page runs under the services' content security policy without being refused anything
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .noneMatch(message -> message.contains("Content Security Policy") || message.contains("Refused to"));
     }
 
     private void screenshot(String name) throws IOException {

@@ -1,23 +1,18 @@
 package cn.fpr.cooperation.partner;
 
+import cn.fpr.platform.security.PlatformSecurityAutoConfiguration;
 import cn.fpr.platform.web.ProblemResponses;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import cn.fpr.platform.web.limits.ClientRateLimitFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -26,11 +21,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 import javax.crypto.SecretKey;
@@ -42,7 +35,8 @@ import java.util.Collection;
 /**
  * The partner API's gate: OAuth2 client credentials. A partner system exchanges its client ID and
  * secret at {@code /partner/v1/oauth2/token} for a signed JWT naming it; every other
- * {@code /partner/v1/**} request must bear one. Each partner is held to its own request rate.
+ * {@code /partner/v1/**} request must bear one. Each partner is held to its own request rate (the
+ * token's {@code rate_limit}, applied by the platform's {@link ClientRateLimitFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerSecurity {
@@ -50,8 +44,11 @@ class PartnerSecurity {
     static final String ISSUER = "urn:fpr:cooperation-service";
     static final String AUDIENCE = "fpr-partner-api";
     static final String SCOPE = "partner";
-    /** The partner's requests per second, carried in its token so the limit is checked without a store read. */
-    static final String RATE_LIMIT_CLAIM = "rate_limit";
+    /**
+     * The partner's requests per second, carried in its token so the limit is checked without a
+     * store read (by the platform's per-client rate limit).
+     */
+    static final String RATE_LIMIT_CLAIM = ClientRateLimitFilter.CLAIM;
 
     @Bean
     JwtEncoder partnerTokenEncoder(PartnerApiProperties properties) {
@@ -69,13 +66,9 @@ class PartnerSecurity {
     }
 
     @Bean
-    RateLimiterRegistry partnerRateLimits() {
-        return RateLimiterRegistry.ofDefaults();
-    }
-
-    @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain partnerApi(ServerHttpSecurity http, ReactiveJwtDecoder partnerTokenDecoder, RateLimiterRegistry partnerRateLimits) {
+    SecurityWebFilterChain partnerApi(ServerHttpSecurity http, ReactiveJwtDecoder partnerTokenDecoder) {
+        PlatformSecurityAutoConfiguration.headers(http);
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/partner/v1/**"))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -90,7 +83,6 @@ class PartnerSecurity {
                         .authenticationEntryPoint((exchange, e) -> unauthorized(exchange, e))
                         .accessDeniedHandler((exchange, e) -> ProblemResponses.write(exchange, ProblemResponses.of(HttpStatus.FORBIDDEN,
                                 "forbidden", "Forbidden", "the token is not a partner's", exchange))))
-                .addFilterBefore(rateLimit(partnerRateLimits), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 
@@ -102,39 +94,6 @@ class PartnerSecurity {
         return ProblemResponses.write(exchange, ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                 badToken ? "the access token is invalid or has expired" : "an access token from /partner/v1/oauth2/token is required",
                 exchange));
-    }
-
-    /** Per partner: past its requests per second, 429 with Retry-After. */
-    private static WebFilter rateLimit(RateLimiterRegistry registry) {
-        return (exchange, chain) -> ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication())
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(JwtAuthenticationToken.class::cast)
-                .flatMap(token -> {
-                    RateLimiter limiter = limiterFor(registry, token.getToken());
-                    if (limiter.acquirePermission()) {
-                        return chain.filter(exchange).then(Mono.just(true));
-                    }
-                    // the limit is per second: permissions are back within one
-                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-                    ProblemDetail problem = ProblemResponses.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                            "more than " + limiter.getRateLimiterConfig().getLimitForPeriod() + " requests a second; retry after 1 s",
-                            exchange);
-                    return ProblemResponses.write(exchange, problem).then(Mono.just(true));
-                })
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).then(Mono.just(true))))
-                .then();
-    }
-
-    private static RateLimiter limiterFor(RateLimiterRegistry registry, Jwt token) {
-        Number claimed = token.getClaim(RATE_LIMIT_CLAIM);
-        int perSecond = claimed == null ? 1 : Math.max(1, claimed.intValue());
-        RateLimiter limiter = registry.rateLimiter(token.getSubject(), () -> RateLimiterConfig.custom()
-                .limitForPeriod(perSecond).limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
-        if (limiter.getRateLimiterConfig().getLimitForPeriod() != perSecond) {
-            limiter.changeLimitForPeriod(perSecond);
-        }
-        return limiter;
     }
 
     private static SecretKey key(PartnerApiProperties properties) {

@@ -4,20 +4,29 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import cn.fpr.platform.web.ProblemResponses;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+
+import java.util.List;
 
 /**
  * The web security every service starts from. A service adds its own, more specific chains (the
  * cooperation service's partner API is one); requests no chain claims pass through this last one,
- * which keeps the standard security headers and turns off browser log-in forms and CSRF tokens
- * (these are APIs). Token checks for the internal APIs come with the security issue.
+ * which keeps the standard security headers (and adds a content security policy), allows only the
+ * configured browser origins (CORS), and turns off browser log-in forms and CSRF tokens (these are
+ * APIs). Token checks for the internal APIs come with the security issue's next part.
  */
 @AutoConfiguration(before = {ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class,
         ReactiveOAuth2ResourceServerAutoConfiguration.class})
@@ -33,10 +42,46 @@ public class PlatformSecurityAutoConfiguration {
                 "Rejected request", "the request's path or headers are not acceptable: " + rejected.getMessage(), exchange));
     }
 
+    /**
+     * CORS: only the origins in {@code fpr.web.cors.allowed-origins} (none by default: the
+     * dashboard is served from the service's own origin) may call the APIs from a browser; any
+     * other origin's preflight and cross-origin requests are refused.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(@Value("${fpr.web.cors.allowed-origins:}") List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Last-Event-ID", "X-Correlation-ID",
+                "Idempotency-Key"));
+        cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "X-Correlation-ID"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    /**
+     * Security headers on every answer, besides Spring Security's defaults (no sniffing, no
+     * framing, no caching): a content security policy that lets pages load only the service's own
+     * scripts and connect only to it, and no referrer.
+     */
+    public static void headers(ServerHttpSecurity http) {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
+    }
+
+    /** The dashboard's charts set styles from script, hence inline styles; no inline or foreign script. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityWebFilterChain remainingRequests(ServerHttpSecurity http) {
+    SecurityWebFilterChain remainingRequests(ServerHttpSecurity http, CorsConfigurationSource cors) {
+        headers(http);
         return http
+                .cors(spec -> spec.configurationSource(cors))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
