@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -86,7 +87,7 @@ class ReliabilityMechanismIT extends ServiceIntegrationTest {
         String household = household();
         placeOverHttp(household, "pl-crash", "corr-crash");
         OutboxStore store = OutboxStores.store(mongo, () -> List.of("ledgers"));
-        OutboxRelay crashingRelay = new OutboxRelay(crashBeforeRemoving(store), publisher(), Duration.ofMillis(100), 100, false);
+        OutboxRelay crashingRelay = new OutboxRelay(crashBeforeRemoving(store), publisher(), Duration.ofMillis(100), Duration.ofSeconds(5), 100, false);
 
         assertThatThrownBy(crashingRelay::relayOnce).hasMessageContaining("crashed");
         assertThat(mongo.findById(household, Ledger.class).block().outbox()).as("still pending after the crash").hasSize(1);
@@ -239,6 +240,11 @@ class ReliabilityMechanismIT extends ServiceIntegrationTest {
             @Override
             public List<PendingEvents> findPending(int limit) {
                 return store.findPending(limit);
+            }
+
+            @Override
+            public Optional<PendingEvents> findPending(String collection, Object documentId) {
+                return store.findPending(collection, documentId);
             }
 
             @Override

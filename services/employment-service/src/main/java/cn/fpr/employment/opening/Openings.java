@@ -50,7 +50,7 @@ public class Openings {
     }
 
     public Mono<Opening> create(Opening opening) {
-        return mongo.insert(opening);
+        return changes.create(opening);
     }
 
     public Mono<Opening> find(String openingId) {
@@ -79,7 +79,7 @@ public class Openings {
         Opening opening = new Opening("offer-" + offer.offerId(), OpeningKind.EAST_WEST_LABOUR_OFFER, offer.employer(),
                 offer.workRegionCode(), offer.positions(), offer.skillsRequired(), offer.monthlyWageYuan(), null, null, null,
                 null, offer.pairingId(), offer.validUntil());
-        return mongo.insert(opening).onErrorResume(DuplicateKeyException.class, e -> Mono.empty()).then();
+        return changes.create(opening).onErrorResume(DuplicateKeyException.class, e -> Mono.empty()).then();
     }
 
     /** Seekers who may take the opening, best first. */

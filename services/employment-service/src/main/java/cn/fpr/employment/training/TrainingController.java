@@ -60,7 +60,7 @@ class TrainingController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TrainingView> create(@Valid @RequestBody CourseBody body) {
-        return mongo.insert(new Training("tr-" + UUID.randomUUID(), body.course(), body.countyCode(), body.startsOn()))
+        return changes.create(new Training("tr-" + UUID.randomUUID(), body.course(), body.countyCode(), body.startsOn()))
                 .map(TrainingView::of);
     }
 

@@ -52,11 +52,13 @@ public final class AggregateChanges {
                 .retryWhen(Retry.backoff(RETRIES, Duration.ofMillis(10))
                         .filter(OptimisticLockingFailureException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure())))
-                .doOnSuccess(done -> relay.nudge()));
+                .doOnSuccess(done -> relay.nudge(mongo.getCollectionName(type), id)));
     }
 
     /** Saves a new aggregate (with the events its creation raised). */
     public <A extends AggregateRoot> Mono<A> create(A aggregate) {
-        return circuit.guard(mongo.insert(aggregate)).doOnSuccess(done -> relay.nudge());
+        return circuit.guard(mongo.insert(aggregate)).doOnSuccess(saved -> relay.nudge(mongo.getCollectionName(saved.getClass()),
+                mongo.getConverter().getMappingContext().getRequiredPersistentEntity(saved.getClass())
+                        .getIdentifierAccessor(saved).getIdentifier()));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Finds and clears outboxes in the collections of the service's {@link AggregateRoot} documents. */
@@ -40,6 +41,15 @@ final class MongoOutboxStore implements OutboxStore {
             }
         }
         return pending;
+    }
+
+    @Override
+    public Optional<PendingEvents> findPending(String collection, Object documentId) {
+        Query query = Query.query(Criteria.where("_id").is(documentId));
+        query.fields().include("_id", "outbox");
+        Document document = mongo.findOne(query, Document.class, collection).block(TIMEOUT);
+        return document == null || document.getList("outbox", Document.class, List.of()).isEmpty() ? Optional.empty()
+                : Optional.of(pendingOf(collection, document));
     }
 
     @Override

@@ -5,15 +5,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes the events waiting in aggregate documents, at least once and in the order each
- * aggregate raised them: send, wait for the broker's acknowledgement, only then remove. Events
- * left behind by a crash at any point are found and sent on the next pass or after a restart;
- * consumers drop the duplicates by event ID.
+ * aggregate raised them: send, wait for the broker's acknowledgement, only then remove.
+ *
+ * <p>A change saved through {@link AggregateChanges} names its document to the relay, which looks
+ * that one document up by ID and publishes its events at once. Besides, every
+ * {@code scanInterval} (and after any failure, and when more changes were named than it keeps
+ * track of) the relay scans every aggregate collection for documents with events left behind: by
+ * a crash at any point, by another instance, or by a write that did not name its document.
+ * Consumers drop the duplicates by event ID.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -21,29 +33,73 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private final OutboxStore store;
     private final OutboxPublisher publisher;
+    /** Changes named but not relayed yet; beyond this many, a scan finds the rest. */
+    static final int MOST_NAMED = 10_000;
+
     private final Duration pollInterval;
+    private final Duration scanInterval;
     private final int batchSize;
     private final boolean autoStartup;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final ConcurrentLinkedQueue<Named> named = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger namedCount = new AtomicInteger();
+    private final AtomicBoolean scanDue = new AtomicBoolean(true);
     private final AtomicLong published = new AtomicLong();
     private volatile Thread worker;
 
-    public OutboxRelay(OutboxStore store, OutboxPublisher publisher, Duration pollInterval, int batchSize, boolean autoStartup) {
+    /** A document named by a change that saved events in it. */
+    private record Named(String collection, Object documentId) {
+    }
+
+    /**
+     * @param pollInterval how long the relay waits for named changes before it looks again
+     * @param scanInterval how often it scans every aggregate collection for events left behind
+     */
+    public OutboxRelay(OutboxStore store, OutboxPublisher publisher, Duration pollInterval, Duration scanInterval, int batchSize,
+                       boolean autoStartup) {
         this.store = store;
         this.autoStartup = autoStartup;
         this.publisher = publisher;
         this.pollInterval = pollInterval;
+        this.scanInterval = scanInterval;
         this.batchSize = batchSize;
     }
 
     /**
-     * One pass: publish and clear up to a batch of outboxes.
+     * One scan: publish and clear up to a batch of outboxes found in any aggregate collection.
      *
      * @return how many events were published
      */
     public int relayOnce() {
+        List<OutboxStore.PendingEvents> found = store.findPending(batchSize);
+        if (found.size() >= batchSize) {
+            scanDue.set(true);   // there may be more
+        }
+        return relay(found);
+    }
+
+    /**
+     * Publishes the events of the documents named since the last time, each looked up by its ID.
+     *
+     * @return how many events were published
+     */
+    int relayNamed() {
+        Set<Named> documents = new LinkedHashSet<>();
+        Named next;
+        while (documents.size() < batchSize && (next = named.poll()) != null) {
+            namedCount.decrementAndGet();
+            documents.add(next);
+        }
+        List<OutboxStore.PendingEvents> found = new ArrayList<>();
+        for (Named document : documents) {
+            store.findPending(document.collection(), document.documentId()).ifPresent(found::add);
+        }
+        return relay(found);
+    }
+
+    private int relay(List<OutboxStore.PendingEvents> found) {
         int count = 0;
-        for (OutboxStore.PendingEvents pending : store.findPending(batchSize)) {
+        for (OutboxStore.PendingEvents pending : found) {
             publisher.publish(pending.messages());
             store.remove(pending);
             count += pending.messages().size();
@@ -52,8 +108,20 @@ public final class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    /** Asks for a pass now, e.g. right after a state change was saved. */
+    /** Asks for a scan now. */
     public void nudge() {
+        scanDue.set(true);
+        wakeUp.release();
+    }
+
+    /** Names a document in which a change has just saved events, for the relay to publish them at once. */
+    public void nudge(String collection, Object documentId) {
+        if (namedCount.incrementAndGet() > MOST_NAMED) {
+            namedCount.decrementAndGet();
+            scanDue.set(true);
+        } else {
+            named.add(new Named(collection, documentId));
+        }
         wakeUp.release();
     }
 
@@ -96,11 +164,16 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         Duration backOff = pollInterval;
+        long lastScan = 0;
         while (worker == Thread.currentThread()) {
             try {
-                int relayed = relayOnce();
+                if (scanDue.getAndSet(false) || System.nanoTime() - lastScan >= scanInterval.toNanos()) {
+                    lastScan = System.nanoTime();
+                    relayOnce();
+                }
+                relayNamed();
                 backOff = pollInterval;
-                if (relayed == 0) {
+                if (named.isEmpty() && !scanDue.get()) {
                     wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
@@ -110,6 +183,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 if (Thread.currentThread().isInterrupted() || worker != Thread.currentThread()) {
                     return;
                 }
+                scanDue.set(true);   // what failed is found again by the scan
                 backOff = backOff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backOff.multipliedBy(2);
                 log.warn("outbox relay pass failed, retrying in {} ms: {}", backOff.toMillis(), e.toString());
                 if (!pause(backOff)) {

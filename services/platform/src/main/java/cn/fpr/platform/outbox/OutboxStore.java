@@ -1,12 +1,16 @@
 package cn.fpr.platform.outbox;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Where pending events wait: inside the documents of the aggregate collections. */
 public interface OutboxStore {
 
-    /** Documents with pending events, oldest first, at most {@code limit}. */
+    /** Documents with pending events, oldest first, at most {@code limit} (a scan of every aggregate collection). */
     List<PendingEvents> findPending(int limit);
+
+    /** The pending events of one document, looked up by its ID; empty when it has none (or is gone). */
+    Optional<PendingEvents> findPending(String collection, Object documentId);
 
     /** Removes the given events from the document's outbox, after the broker acknowledged them. */
     void remove(PendingEvents published);

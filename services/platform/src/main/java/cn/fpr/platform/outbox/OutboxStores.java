@@ -20,7 +20,7 @@ public final class OutboxStores {
                                     OutboxProperties properties) {
         return new OutboxRelay(new MongoOutboxStore(mongo, collections),
                 new KafkaOutboxPublisher(new KafkaTemplate<>(producerFactory(kafka, properties)), properties.publishTimeout()),
-                properties.pollInterval(), properties.batchSize(), properties.relayEnabled());
+                properties.pollInterval(), properties.scanInterval(), properties.batchSize(), properties.relayEnabled());
     }
 
     /** Also used by tests to stand in for a relay that crashes between publishing and removing. */
