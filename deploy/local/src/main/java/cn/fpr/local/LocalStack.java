@@ -138,7 +138,8 @@ public final class LocalStack implements AutoCloseable {
         }
         spawn("kafka", List.of(java(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dkafka.logs.dir=" + logs, "-cp", classpath, "kafka.Kafka", kafkaConfig.toString()));
-        spawn("store", List.of(java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+        // the store is the busiest process under load (it deserialises documents): full JIT compilation, unlike the others
+        spawn("store", List.of(java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-cp", classpath,
                 StoreServer.class.getName(), Integer.toString(options.storePort()), options.home().resolve("store/fpr.mv.db").toString()));
         awaitBroker();
         progress("Kafka broker ready on localhost:%d", options.kafkaPort());
