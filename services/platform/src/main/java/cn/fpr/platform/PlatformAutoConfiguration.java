@@ -3,6 +3,7 @@ package cn.fpr.platform;
 import cn.fpr.platform.deadletter.DeadLetterController;
 import cn.fpr.platform.deadletter.DeadLetters;
 import cn.fpr.platform.identity.IdNumberHasher;
+import cn.fpr.platform.identity.PersonalData;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.messaging.InboundEvents;
 import cn.fpr.platform.messaging.KafkaClients;
@@ -116,6 +117,12 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty("fpr.identity.hash-key")
     IdNumberHasher idNumberHasher(@Value("${fpr.identity.hash-key}") String key) {
         return new IdNumberHasher(key);
+    }
+
+    @Bean
+    @ConditionalOnProperty("fpr.identity.personal-data-key")
+    PersonalData personalData(@Value("${fpr.identity.personal-data-key}") String key) {
+        return new PersonalData(key);
     }
 
     @Bean

@@ -187,7 +187,7 @@ class SkeletonFlowIT {
     }
 
     @Test
-    void id_numbers_never_appear_in_clear_in_events_logs_stores_or_error_answers(CapturedOutput output) {
+    void id_numbers_names_and_phone_numbers_never_appear_in_clear_in_events_logs_stores_or_error_answers(CapturedOutput output) {
         String worker = IdNumbers.withCheckCharacter("52052619770707123");
         String child = IdNumbers.withCheckCharacter("52052620150505124");
         String wrongCheck = "52052619880808125" + (IdNumbers.withCheckCharacter("52052619880808125").endsWith("0") ? "1" : "0");
@@ -207,7 +207,10 @@ class SkeletonFlowIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 consultation.get().uri("/api/v1/households/{id}", household).exchange().expectStatus().isOk());
 
-        List<String> clear = List.of(worker, child, wrongCheck, worker.substring(0, 17), child.substring(0, 17), wrongCheck.substring(0, 17));
+        monitoring.get().uri("/api/v1/households/{id}", household).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.members[0].name").isEqualTo(WORKER_NAME).jsonPath("$.phone").isEqualTo(PHONE);
+        List<String> clear = List.of(worker, child, wrongCheck, worker.substring(0, 17), child.substring(0, 17), wrongCheck.substring(0, 17),
+                WORKER_NAME, CHILD_NAME, PHONE);
         List<String> events = new ArrayList<>();
         for (String topic : Topics.ALL.stream().map(Topic::name).toList()) {
             TopicReader.all(topic).forEach(record -> {
@@ -285,18 +288,23 @@ class SkeletonFlowIT {
         return json.replaceAll("(?s).*\"householdId\":\"([^\"]+)\".*", "$1");
     }
 
-    /** A registration of a worker and a child at school in Weining. */
+    private static final String WORKER_NAME = "张建国";
+    private static final String CHILD_NAME = "张小红";
+    private static final String PHONE = "13908570707";
+
+    /** A registration of a worker and a child at school in Weining, with their names and the household's phone number. */
     private static Map<String, Object> registration(String... idNumbers) {
         Map<String, Object> body = new HashMap<>();
         body.put("region", Map.of("provinceCode", "520000", "countyCode", "520526", "townshipCode", "520526100",
                 "villageCode", "520526100201"));
         body.put("liftedFromPoverty", true);
         body.put("annualNetIncomeYuan", 16000);
+        body.put("phone", PHONE);
         body.put("members", List.of(
-                Map.of("idNumber", idNumbers[0], "relation", "HEAD", "labourCapacity", "FULL", "skills", List.of("masonry"),
-                        "medicallyInsured", true, "pensionInsured", true),
-                Map.of("idNumber", idNumbers[1], "relation", "CHILD", "labourCapacity", "NONE", "schoolStage", "COMPULSORY",
-                        "medicallyInsured", true, "pensionInsured", false)));
+                Map.of("idNumber", idNumbers[0], "name", WORKER_NAME, "relation", "HEAD", "labourCapacity", "FULL",
+                        "skills", List.of("masonry"), "medicallyInsured", true, "pensionInsured", true),
+                Map.of("idNumber", idNumbers[1], "name", CHILD_NAME, "relation", "CHILD", "labourCapacity", "NONE",
+                        "schoolStage", "COMPULSORY", "medicallyInsured", true, "pensionInsured", false)));
         return body;
     }
 }

@@ -94,6 +94,8 @@ public class Household extends AggregateRoot {
     private List<Employment> employments = new ArrayList<>();
     private List<Measure> measures = new ArrayList<>();
     private List<TimelineEntry> timeline = new ArrayList<>();
+    /** The household's contact phone number, sealed ({@link cn.fpr.platform.identity.PersonalData}); null if not given. */
+    private String sealedPhone;
 
     @PersistenceCreator
     Household() {
@@ -412,6 +414,16 @@ public class Household extends AggregateRoot {
         note(occasion, "member", "member " + member.memberId() + " added as " + member.relation());
     }
 
+    /** A new contact phone number, sealed; the timeline notes the change, not the number. */
+    public void changePhone(String sealed, Occasion occasion) {
+        sealedPhone = sealed;
+        note(occasion, "contact", "contact phone number changed");
+    }
+
+    public String sealedPhone() {
+        return sealedPhone;
+    }
+
     /** Updates what changes about a member over time; null fields stay as they are. */
     public void updateMember(String memberId, MemberUpdate update, Occasion occasion) {
         Member current = members.stream().filter(member -> member.memberId().equals(memberId)).findFirst()
@@ -419,7 +431,8 @@ public class Household extends AggregateRoot {
         Member updated = new Member(current.memberId(), current.idHash(), current.maskedIdNumber(), current.birthYear(),
                 current.relation(), or(update.health(), current.health()), or(update.labourCapacity(), current.labourCapacity()),
                 or(update.skills(), current.skills()), or(update.schoolStage(), current.schoolStage()),
-                or(update.medicallyInsured(), current.medicallyInsured()), or(update.pensionInsured(), current.pensionInsured()));
+                or(update.medicallyInsured(), current.medicallyInsured()), or(update.pensionInsured(), current.pensionInsured()),
+                current.sealedName());
         members.replaceAll(member -> member.memberId().equals(memberId) ? updated : member);
         note(occasion, "member", "member " + memberId + " updated: " + update);
     }

@@ -11,6 +11,7 @@ import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.monitoring.household.model.SchoolStage;
 import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.identity.IdNumbers;
+import cn.fpr.platform.identity.PersonalData;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,24 +33,28 @@ public class HouseholdRegistry {
 
     /** A member as given at registration, with the clear ID number. */
     public record NewMember(String idNumber, Relation relation, HealthStatus health, LabourCapacity labourCapacity,
-                            List<String> skills, SchoolStage schoolStage, boolean medicallyInsured, boolean pensionInsured) {
+                            List<String> skills, SchoolStage schoolStage, boolean medicallyInsured, boolean pensionInsured,
+                            String name) {
     }
 
     /** A household as given at registration. */
     public record NewHousehold(Region region, boolean liftedFromPoverty, BigDecimal annualNetIncomeYuan,
-                               String responsibleCadre, List<NewMember> members) {
+                               String responsibleCadre, List<NewMember> members, String phone) {
     }
 
     private final Households households;
     private final HouseholdStore store;
     private final ReactiveMongoTemplate mongo;
     private final IdNumberHasher hasher;
+    private final PersonalData personalData;
 
-    HouseholdRegistry(Households households, HouseholdStore store, ReactiveMongoTemplate mongo, IdNumberHasher hasher) {
+    HouseholdRegistry(Households households, HouseholdStore store, ReactiveMongoTemplate mongo, IdNumberHasher hasher,
+                      PersonalData personalData) {
         this.households = households;
         this.store = store;
         this.mongo = mongo;
         this.hasher = hasher;
+        this.personalData = personalData;
     }
 
     /** Checks the members (field names relative to the household) and turns them into stored members. */
@@ -70,7 +75,7 @@ public class HouseholdRegistry {
                     member.relation(), member.health() == null ? HealthStatus.HEALTHY : member.health(), member.labourCapacity(),
                     member.skills() == null ? List.of() : List.copyOf(member.skills()),
                     member.schoolStage() == null ? SchoolStage.NOT_IN_SCHOOL_AGE : member.schoolStage(),
-                    member.medicallyInsured(), member.pensionInsured()));
+                    member.medicallyInsured(), member.pensionInsured(), personalData.seal(blankToNull(member.name()))));
         }
         return members;
     }
@@ -83,8 +88,18 @@ public class HouseholdRegistry {
                 .any(Boolean::booleanValue)
                 .flatMap(registered -> registered
                         ? Mono.error(new RuleBroken("members", "a member is already registered in another household"))
-                        : store.create(occasion -> new Household(id, household.region(), household.liftedFromPoverty(), members,
-                                household.annualNetIncomeYuan(), household.responsibleCadre(), occasion)));
+                        : store.create(occasion -> {
+                            Household created = new Household(id, household.region(), household.liftedFromPoverty(), members,
+                                    household.annualNetIncomeYuan(), household.responsibleCadre(), occasion);
+                            if (blankToNull(household.phone()) != null) {
+                                created.changePhone(personalData.seal(household.phone().trim()), occasion);
+                            }
+                            return created;
+                        }));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public Mono<Household> find(String householdId) {
@@ -109,11 +124,21 @@ public class HouseholdRegistry {
         return mongo.find(query, Household.class);
     }
 
-    public Mono<Household> updateConditions(String householdId, Household.Conditions conditions) {
+    /** Updates the household's conditions and, if one is given, its contact phone number, in one write. */
+    public Mono<Household> updateConditions(String householdId, Household.Conditions conditions, String phone) {
+        String sealedPhone = personalData.seal(blankToNull(phone));
         return store.change(householdId, (household, occasion) -> {
             household.updateConditions(conditions, occasion);
+            if (sealedPhone != null) {
+                household.changePhone(sealedPhone, occasion);
+            }
             return household;
         });
+    }
+
+    /** The clear value of a sealed name or phone number, for a view. */
+    public String open(String sealed) {
+        return personalData.open(sealed);
     }
 
     /** Adds a member; the ID number is checked, hashed and masked like at registration. */
@@ -124,7 +149,7 @@ public class HouseholdRegistry {
                     Member checked = members(List.of(newMember), "").get(0);
                     Member member = new Member("m-" + (found.members().size() + 1), checked.idHash(), checked.maskedIdNumber(),
                             checked.birthYear(), checked.relation(), checked.health(), checked.labourCapacity(), checked.skills(),
-                            checked.schoolStage(), checked.medicallyInsured(), checked.pensionInsured());
+                            checked.schoolStage(), checked.medicallyInsured(), checked.pensionInsured(), checked.sealedName());
                     return households.existsByMembersIdHash(member.idHash()).flatMap(registered -> registered
                             ? Mono.error(new RuleBroken("idNumber", "is already registered in a household"))
                             : store.change(householdId, (household, occasion) -> {

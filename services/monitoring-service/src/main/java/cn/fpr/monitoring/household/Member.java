@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import java.util.List;
 
 /**
- * A household member as stored: the ID number only as a keyed hash (lookup) and a masked form (display).
+ * A household member as stored: the ID number only as a keyed hash (lookup) and a masked form
+ * (display), the name only sealed.
  *
  * @param memberId          registry member ID, used in every event
  * @param idHash            HMAC of the ID number
@@ -22,8 +23,9 @@ import java.util.List;
  * @param schoolStage       school stage
  * @param medicallyInsured  in basic medical insurance
  * @param pensionInsured    in the basic pension scheme
+ * @param sealedName        the name, sealed ({@link cn.fpr.platform.identity.PersonalData}); null if not given
  */
 public record Member(String memberId, @Indexed String idHash, String maskedIdNumber, int birthYear, Relation relation,
                      HealthStatus health, LabourCapacity labourCapacity, List<String> skills, SchoolStage schoolStage,
-                     boolean medicallyInsured, boolean pensionInsured) {
+                     boolean medicallyInsured, boolean pensionInsured, String sealedName) {
 }

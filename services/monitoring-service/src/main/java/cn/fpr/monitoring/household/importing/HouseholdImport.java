@@ -116,10 +116,10 @@ public class HouseholdImport {
             members.add(new HouseholdRegistry.NewMember(text(row, "id_number"), value(row, "relation", Relation.class),
                     value(row, "health", HealthStatus.class), value(row, "labour_capacity", LabourCapacity.class),
                     skills(row), value(row, "school_stage", SchoolStage.class), yes(row, "medically_insured"),
-                    yes(row, "pension_insured")));
+                    yes(row, "pension_insured"), null));
         }
         return new HouseholdRegistry.NewHousehold(region, yes(first, "lifted_from_poverty"), money(first, "annual_net_income_yuan"),
-                first.get("responsible_cadre"), members);
+                first.get("responsible_cadre"), members, null);
     }
 
     private static String digits(CSVRecord row, String column, int length) {

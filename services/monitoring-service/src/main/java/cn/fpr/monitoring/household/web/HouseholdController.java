@@ -73,19 +73,24 @@ class HouseholdController {
         }
     }
 
+    /** A member as a cadre enters it; the name is optional and sealed before it is stored. */
     record MemberBody(@NotBlank String idNumber, @NotNull Relation relation, HealthStatus health,
                       @NotNull LabourCapacity labourCapacity, List<@NotBlank String> skills, SchoolStage schoolStage,
-                      boolean medicallyInsured, boolean pensionInsured) {
+                      boolean medicallyInsured, boolean pensionInsured, @Size(max = 50) String name) {
 
         HouseholdRegistry.NewMember toMember() {
             return new HouseholdRegistry.NewMember(idNumber, relation, health, labourCapacity, skills, schoolStage,
-                    medicallyInsured, pensionInsured);
+                    medicallyInsured, pensionInsured, name);
         }
     }
 
+    /** A mainland mobile or landline number, digits with an optional area code and extension. */
+    static final String PHONE = "^(\\+86[ -]?)?[0-9][0-9 -]{5,18}[0-9]$";
+
     record RegistrationBody(@NotNull @Valid RegionBody region, boolean liftedFromPoverty,
                             @NotNull @PositiveOrZero BigDecimal annualNetIncomeYuan, @Size(max = 100) String responsibleCadre,
-                            @NotEmpty @Size(max = 30) List<@Valid MemberBody> members) {
+                            @NotEmpty @Size(max = 30) List<@Valid MemberBody> members,
+                            @Pattern(regexp = PHONE, message = "is not a phone number") String phone) {
     }
 
     record WaterBody(@NotNull @PositiveOrZero BigDecimal litresPerPersonPerDay, boolean qualityMeetsStandard,
@@ -98,25 +103,27 @@ class HouseholdController {
 
     record ConditionsBody(HousingGrade housingGrade, @Valid WaterBody drinkingWater, Boolean foodAndClothingSecure,
                           Boolean socialSecurityBacked, @Size(max = 100) String responsibleCadre,
-                          @PositiveOrZero BigDecimal annualNetIncomeYuan, Boolean rigidSpendingResolved) {
+                          @PositiveOrZero BigDecimal annualNetIncomeYuan, Boolean rigidSpendingResolved,
+                          @Pattern(regexp = PHONE, message = "is not a phone number") String phone) {
     }
 
     record IncomeBody(@NotBlank @Size(max = 64) String entryId, @NotNull YearMonth month, @NotNull IncomeSource source,
                       @NotNull @PositiveOrZero BigDecimal amountYuan, @PositiveOrZero BigDecimal operatingCostYuan) {
     }
 
-    record MemberView(String memberId, String maskedIdNumber, int birthYear, Relation relation, HealthStatus health,
+    record MemberView(String memberId, String name, String maskedIdNumber, int birthYear, Relation relation, HealthStatus health,
                       LabourCapacity labourCapacity, List<String> skills, SchoolStage schoolStage, boolean medicallyInsured,
                       boolean pensionInsured) {
 
-        static MemberView of(Member member) {
-            return new MemberView(member.memberId(), member.maskedIdNumber(), member.birthYear(), member.relation(),
-                    member.health(), member.labourCapacity(), member.skills(), member.schoolStage(), member.medicallyInsured(),
-                    member.pensionInsured());
+        static MemberView of(Member member, HouseholdRegistry registry) {
+            return new MemberView(member.memberId(), registry.open(member.sealedName()), member.maskedIdNumber(), member.birthYear(),
+                    member.relation(), member.health(), member.labourCapacity(), member.skills(), member.schoolStage(),
+                    member.medicallyInsured(), member.pensionInsured());
         }
     }
 
-    record HouseholdView(String householdId, Region region, boolean liftedFromPoverty, BigDecimal annualNetIncomeYuan,
+    /** A household in full, for the cadres and offices responsible for it: names and phone number opened. */
+    record HouseholdView(String householdId, Region region, String phone, boolean liftedFromPoverty, BigDecimal annualNetIncomeYuan,
                          MonitoringStatus status, HouseholdCategory category, List<RiskType> riskTypes, LocalDate flaggedOn,
                          LocalDate eliminatedOn, HousingGrade housingGrade, DrinkingWater drinkingWater,
                          boolean socialSecurityBacked, String responsibleCadre, Assessed assessment, String openCaseId,
@@ -124,12 +131,12 @@ class HouseholdController {
                          List<ProcedureState> cases, List<IncomeEntry> income, List<Employment> employments,
                          List<Measure> measures) {
 
-        static HouseholdView of(Household household) {
-            return new HouseholdView(household.id(), household.region(), household.liftedFromPoverty(),
+        static HouseholdView of(Household household, HouseholdRegistry registry) {
+            return new HouseholdView(household.id(), household.region(), registry.open(household.sealedPhone()), household.liftedFromPoverty(),
                     household.annualNetIncomeYuan(), household.status(), household.category(), household.riskTypes(),
                     household.flaggedOn(), household.eliminatedOn(), household.housingGrade(), household.drinkingWater(),
                     household.socialSecurityBacked(), household.responsibleCadre(), household.assessment(),
-                    household.openCaseId(), household.members().stream().map(MemberView::of).toList(),
+                    household.openCaseId(), household.members().stream().map(member -> MemberView.of(member, registry)).toList(),
                     household.rigidSpending(), household.signals(), household.cases(), household.income(),
                     household.employments(), household.measures());
         }
@@ -155,13 +162,17 @@ class HouseholdController {
         this.importer = importer;
     }
 
+    private HouseholdView view(Household household) {
+        return HouseholdView.of(household, registry);
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HouseholdView> register(@Valid @RequestBody RegistrationBody body) {
         return Mono.defer(() -> registry.register(new HouseholdRegistry.NewHousehold(body.region().toRegion(),
                         body.liftedFromPoverty(), body.annualNetIncomeYuan(), body.responsibleCadre(),
-                        body.members().stream().map(MemberBody::toMember).toList())))
-                .map(HouseholdView::of);
+                        body.members().stream().map(MemberBody::toMember).toList(), body.phone())))
+                .map(this::view);
     }
 
     @GetMapping
@@ -176,21 +187,22 @@ class HouseholdController {
 
     @GetMapping("/{householdId}")
     Mono<HouseholdView> find(@PathVariable String householdId) {
-        return registry.find(householdId).map(HouseholdView::of);
+        return registry.find(householdId).map(this::view);
     }
 
     @PatchMapping("/{householdId}")
     Mono<HouseholdView> updateConditions(@PathVariable String householdId, @Valid @RequestBody ConditionsBody body) {
         return registry.updateConditions(householdId, new Household.Conditions(body.housingGrade(),
                         body.drinkingWater() == null ? null : body.drinkingWater().toWater(), body.foodAndClothingSecure(),
-                        body.socialSecurityBacked(), body.responsibleCadre(), body.annualNetIncomeYuan(), body.rigidSpendingResolved()))
-                .map(HouseholdView::of);
+                        body.socialSecurityBacked(), body.responsibleCadre(), body.annualNetIncomeYuan(), body.rigidSpendingResolved()),
+                        body.phone())
+                .map(this::view);
     }
 
     @PostMapping("/{householdId}/members")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HouseholdView> addMember(@PathVariable String householdId, @Valid @RequestBody MemberBody body) {
-        return Mono.defer(() -> registry.addMember(householdId, body.toMember())).map(HouseholdView::of);
+        return Mono.defer(() -> registry.addMember(householdId, body.toMember())).map(this::view);
     }
 
     record MemberUpdateBody(HealthStatus health, LabourCapacity labourCapacity, List<@NotBlank String> skills,
@@ -201,7 +213,7 @@ class HouseholdController {
     Mono<HouseholdView> updateMember(@PathVariable String householdId, @PathVariable String memberId,
                                      @Valid @RequestBody MemberUpdateBody body) {
         return registry.updateMember(householdId, memberId, new Household.MemberUpdate(body.health(), body.labourCapacity(),
-                body.skills(), body.schoolStage(), body.medicallyInsured(), body.pensionInsured())).map(HouseholdView::of);
+                body.skills(), body.schoolStage(), body.medicallyInsured(), body.pensionInsured())).map(this::view);
     }
 
     /** Monthly income by source (recorded once per entry ID). */
@@ -231,7 +243,7 @@ class HouseholdController {
     @PostMapping("/{householdId}/exit-reviews")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HouseholdView> openExitReview(@PathVariable String householdId) {
-        return casework.openExitReview(householdId).then(registry.find(householdId)).map(HouseholdView::of);
+        return casework.openExitReview(householdId).then(registry.find(householdId)).map(this::view);
     }
 
     /**
