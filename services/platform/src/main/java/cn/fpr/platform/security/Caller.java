@@ -1,0 +1,60 @@
+package cn.fpr.platform.security;
+
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import reactor.core.publisher.Mono;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is calling, as its access token says: its subject (a system's client ID or a person's user
+ * name), roles, region, and a departmental system's department or a partner's ID. Never taken
+ * from a request's body or parameters.
+ */
+public record Caller(String subject, Set<Role> roles, Jurisdiction region, String department, String partner) {
+
+    public static final String ROLES = "roles";
+    public static final String REGION = "region";
+    public static final String DEPARTMENT = "department";
+    public static final String PARTNER = "partner";
+
+    public Caller {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /** The caller of the request being handled; empty without a token. */
+    public static Mono<Caller> current() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication() instanceof JwtAuthenticationToken token ? of(token.getToken()) : null);
+    }
+
+    /** The caller a token describes; roles the platform does not know are ignored. */
+    public static Caller of(Jwt token) {
+        List<String> claimed = token.getClaimAsStringList(ROLES);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (claimed != null) {
+            for (String role : claimed) {
+                try {
+                    roles.add(Role.valueOf(role));
+                } catch (IllegalArgumentException unknown) {
+                    // a role of another system, not ours
+                }
+            }
+        }
+        String region = token.getClaimAsString(REGION);
+        return new Caller(token.getSubject(), roles, region == null ? null : new Jurisdiction(region),
+                token.getClaimAsString(DEPARTMENT), token.getClaimAsString(PARTNER));
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Whether the caller may see and act on something of this region. */
+    public boolean covers(String regionCode) {
+        return region != null && region.covers(regionCode);
+    }
+}
