@@ -4,7 +4,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.Map;
 
-/** The properties that point a service at the shared test infrastructure. */
+/** The properties that point a service at the shared test infrastructure and make it trust the tests' tokens. */
 public final class InfrastructureProperties {
 
     /** For {@code @DynamicPropertySource}: a service with its own database on the shared broker and store. */
@@ -18,7 +18,11 @@ public final class InfrastructureProperties {
         return Map.of(
                 "spring.mongodb.uri", infrastructure.mongoUri(database),
                 "spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrapServers(),
-                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                // the services trust the tests' token key instead of a token issuer's
+                "fpr.security.public-key", TestTokens.publicKeyPem(),
+                "fpr.security.issuer", TestTokens.ISSUER,
+                "fpr.security.jwk-set-uri", "");
     }
 
     private InfrastructureProperties() {

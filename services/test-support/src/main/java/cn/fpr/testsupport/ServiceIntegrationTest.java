@@ -2,6 +2,7 @@ package cn.fpr.testsupport;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,8 +32,13 @@ public abstract class ServiceIntegrationTest {
         http = client(port);
     }
 
-    /** A client of a service listening on the port on this machine. */
+    /** A client of a service listening on the port on this machine, with a token of every role in the whole country. */
     public static WebTestClient client(int port) {
+        return anonymous(port).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.everything()).build();
+    }
+
+    /** A client without a token. */
+    public static WebTestClient anonymous(int port) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 }

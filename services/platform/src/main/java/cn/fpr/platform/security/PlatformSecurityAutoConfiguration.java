@@ -4,7 +4,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -78,15 +82,33 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityWebFilterChain remainingRequests(ServerHttpSecurity http, CorsConfigurationSource cors) {
+    SecurityWebFilterChain remainingRequests(ServerHttpSecurity http, CorsConfigurationSource cors,
+                                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
+                                             Environment environment) {
         headers(http);
+        AllowedRoles allowedRoles = new AllowedRoles(handlers);
         return http
                 .cors(spec -> spec.configurationSource(cors))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .authorizeExchange(requests -> requests.anyExchange().permitAll())
+                .authorizeExchange(requests -> requests
+                        // probes, the API description and the dashboard's files (the page holds no data) are open
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/favicon.ico", "/webjars/**").permitAll()
+                        // the rest of the actuator (bindings can be stopped there) is for operators
+                        .pathMatchers("/actuator/**").hasAuthority(ROLE_PREFIX + Role.OPERATOR)
+                        .anyExchange().access(allowedRoles))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(AccessTokens.decoder(environment))
+                                .jwtAuthenticationConverter(AccessTokens::authentication))
+                        .authenticationEntryPoint((exchange, e) -> AccessTokens.unauthorized(exchange, e))
+                        .accessDeniedHandler((exchange, e) -> ProblemResponses.write(exchange, ProblemResponses.of(HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "your token's roles do not include one this request needs", exchange))))
                 .build();
     }
+
+    static final String ROLE_PREFIX = "ROLE_";
 }
