@@ -1,5 +1,7 @@
 package cn.fpr.industry.project;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.FundSource;
 import cn.fpr.contracts.ProjectCategory;
 import cn.fpr.contracts.pairing.PairingEvent;
@@ -93,6 +95,7 @@ class ProjectController {
         this.projects = projects;
     }
 
+    @Allowed(Role.VILLAGE_CADRE)
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ProjectView> propose(@Valid @RequestBody ProposalBody body) {
@@ -100,6 +103,7 @@ class ProjectController {
                 .map(ProjectView::of);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/projects")
     Flux<ProjectView> list(@RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode,
                            @RequestParam(required = false) Integer year,
@@ -107,55 +111,65 @@ class ProjectController {
         return projects.list(countyCode, year, linkageMissing).map(ProjectView::of);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/projects/{projectId}")
     Mono<ProjectView> find(@PathVariable String projectId) {
         return projects.find(projectId).map(ProjectView::of);
     }
 
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL})
     @PostMapping("/projects/{projectId}/decisions")
     Mono<ProjectView> decide(@PathVariable String projectId, @Valid @RequestBody DecisionBody body) {
         return projects.decide(projectId, body.role(), body.actorId(), body.approve(), body.reason()).map(ProjectView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/funding")
     Mono<ProjectView> fund(@PathVariable String projectId, @Valid @RequestBody FundingBody body) {
         return projects.fund(projectId, body.reference(), body.source(), body.amountYuan()).map(ProjectView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/spending")
     Mono<ProjectView> spend(@PathVariable String projectId, @Valid @RequestBody SpendingBody body) {
         return projects.spend(projectId, body.reference(), body.amountYuan(), body.on(), body.note()).map(ProjectView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/completion")
     Mono<ProjectView> complete(@PathVariable String projectId, @Valid @RequestBody CompletionBody body) {
         return projects.complete(projectId, body.assets().stream()
                 .map(a -> new Project.Asset(a.name(), a.valueYuan(), a.owner())).toList()).map(ProjectView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @GetMapping("/projects/{projectId}/linkage-candidates")
     Flux<SupportedHousehold> linkageCandidates(@PathVariable String projectId) {
         return projects.linkageCandidates(projectId);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/linkages")
     Mono<ProjectView> link(@PathVariable String projectId, @Valid @RequestBody LinkageBody body) {
         return projects.link(projectId, body.householdId(), body.mode(), body.operatorId()).map(ProjectView::of);
     }
 
     /** Pays a period's dividend to the shareholding households; each gets dividend-paid (monitoring adds it to income). */
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/dividends")
     Mono<Count> payDividends(@PathVariable String projectId, @Valid @RequestBody DividendBody body) {
         return projects.payDividends(projectId, body.period(), body.amountPerHouseholdYuan()).map(Count::new);
     }
 
     /** Year end: approved projects that got no money move to the next year. */
+    @Allowed(Role.OPERATOR)
     @PostMapping("/projects/rollover")
     Mono<Count> rollOver(@RequestParam @Min(2021) @Max(2100) int year) {
         return projects.rollOver(year).map(Count::new);
     }
 
     /** Each county's industry share of central connection funds against the year's minimum. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/industry-share")
     Flux<IndustryShareView> shares(@RequestParam @Min(2021) @Max(2100) int year,
                                    @RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode,
@@ -173,6 +187,7 @@ class ProjectController {
     }
 
     /** Announces the counties below the minimum (industry-share-shortfall), once a day each. */
+    @Allowed(Role.OPERATOR)
     @PostMapping("/industry-share/announcements")
     Mono<Count> announce(@RequestParam @Min(2021) @Max(2100) int year) {
         return projects.announceShortfalls(year).map(Count::new);
@@ -187,6 +202,7 @@ class ProjectController {
     }
 
     /** East–west aid a county received in a year and what was drawn for projects. */
+    @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/fund-pools/{countyCode}/{year}")
     Mono<PoolView> pool(@PathVariable String countyCode, @PathVariable int year) {
         return projects.pool(countyCode, year).map(PoolView::of);

@@ -1,5 +1,6 @@
 package cn.fpr.monitoring.casework.web;
 
+import cn.fpr.platform.security.Allowed;
 import cn.fpr.contracts.CaseKind;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.household.Region;
@@ -69,6 +70,7 @@ class CaseController {
         this.casework = casework;
     }
 
+    @Allowed({cn.fpr.platform.security.Role.VILLAGE_CADRE, cn.fpr.platform.security.Role.TOWNSHIP_REVIEWER, cn.fpr.platform.security.Role.COUNTY_OFFICIAL})
     @PostMapping("/{caseId}/steps")
     Mono<ProcedureState> step(@PathVariable String caseId, @Valid @RequestBody StepBody body) {
         return casework.takeStep(caseId, new StepRequest(body.step(), body.decision(), body.role(), body.actorId(),
@@ -76,12 +78,14 @@ class CaseController {
     }
 
     /** Help before identification completes, for disaster and accident cases. */
+    @Allowed({cn.fpr.platform.security.Role.TOWNSHIP_REVIEWER, cn.fpr.platform.security.Role.COUNTY_OFFICIAL})
     @PostMapping("/{caseId}/early-assistance")
     Mono<CaseView> earlyAssistance(@PathVariable String caseId, @Valid @RequestBody EarlyAssistanceBody body) {
         return casework.grantEarlyAssistance(caseId, body.detail()).map(CaseView::open);
     }
 
     /** Open cases of a region, nearest deadline first; {@code overdue=true} for the ones past a deadline. */
+    @Allowed({cn.fpr.platform.security.Role.VILLAGE_CADRE, cn.fpr.platform.security.Role.TOWNSHIP_REVIEWER, cn.fpr.platform.security.Role.COUNTY_OFFICIAL, cn.fpr.platform.security.Role.PROVINCE_ADMIN})
     @GetMapping
     Flux<CaseView> open(@RequestParam(required = false) String region,
                         @RequestParam(defaultValue = "false") boolean overdue,
@@ -92,6 +96,7 @@ class CaseController {
     }
 
     /** Announces passed deadlines now, as the scheduled scan does (for operators). */
+    @Allowed({cn.fpr.platform.security.Role.OPERATOR})
     @PostMapping("/overdue-scan")
     Mono<OverdueScan> scan() {
         return casework.announceOverdue().map(OverdueScan::new);
