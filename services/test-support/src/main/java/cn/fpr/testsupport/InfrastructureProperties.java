@@ -2,6 +2,7 @@ package cn.fpr.testsupport;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The properties that point a service at the shared test infrastructure and make it trust the tests' tokens. */
@@ -15,13 +16,17 @@ public final class InfrastructureProperties {
     /** The same as a map, for services started with {@code SpringApplicationBuilder}. */
     public static Map<String, Object> of(String database) {
         TestInfrastructure infrastructure = TestInfrastructure.shared();
-        return Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "spring.mongodb.uri", infrastructure.mongoUri(database),
                 "spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrapServers(),
-                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                // the services trust the tests' token key instead of a token issuer's
-                "fpr.security.public-key", TestTokens.publicKeyPem(),
-                "fpr.security.issuer", TestTokens.ISSUER,
+                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers()));
+        properties.putAll(trustingTestTokens());
+        return Map.copyOf(properties);
+    }
+
+    /** The services trust the tests' token key ({@link TestTokens}) instead of a token issuer's. */
+    public static Map<String, Object> trustingTestTokens() {
+        return Map.of("fpr.security.public-key", TestTokens.publicKeyPem(), "fpr.security.issuer", TestTokens.ISSUER,
                 "fpr.security.jwk-set-uri", "");
     }
 

@@ -21,6 +21,8 @@ public abstract class ServiceIntegrationTest {
 
     /** A client of the service under test. */
     protected WebTestClient http;
+    /** A client of the service under test that presents no token. */
+    protected WebTestClient tokenless;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -30,6 +32,7 @@ public abstract class ServiceIntegrationTest {
     @BeforeEach
     void httpClient() {
         http = client(port);
+        tokenless = anonymous(port);
     }
 
     /** A client of a service listening on the port on this machine, with a token of every role in the whole country. */

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -53,7 +54,23 @@ final class AccessTokens {
             validators.add(new JwtIssuerValidator(issuer));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        // the issuer's keys could not be fetched: the caller may try again shortly (503), it is not a bad token
+        return token -> decoder.decode(token).onErrorMap(IllegalStateException.class, KeysUnavailable::new);
+    }
+
+    /** 503 with {@code Retry-After}: the token issuer's keys cannot be fetched just now. */
+    static final class KeysUnavailable extends ResponseStatusException {
+
+        KeysUnavailable(Throwable cause) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "the token issuer's keys cannot be fetched just now; try again shortly", cause);
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return headers;
+        }
     }
 
     static Mono<AbstractAuthenticationToken> authentication(Jwt token) {
