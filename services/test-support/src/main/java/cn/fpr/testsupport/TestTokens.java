@@ -26,7 +26,8 @@ import java.util.UUID;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "urn:fpr:test-issuer";
+    /** The issuer the tests' tokens name: an address where nothing answers (a dashboard sent to sign in gets nowhere). */
+    public static final String ISSUER = "http://localhost:9";
     /** Every role the platform knows. */
     public static final List<String> ALL_ROLES = List.of("DEPARTMENT", "VILLAGE_CADRE", "TOWNSHIP_REVIEWER", "COUNTY_OFFICIAL",
             "PROVINCE_ADMIN", "PARTNER", "DASHBOARD_VIEWER", "OPERATOR");

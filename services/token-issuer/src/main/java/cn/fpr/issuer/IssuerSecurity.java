@@ -29,7 +29,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -67,6 +72,7 @@ class IssuerSecurity {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
                 })
+                .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
@@ -78,11 +84,31 @@ class IssuerSecurity {
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         return http
+                .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .build();
+    }
+
+    /**
+     * The dashboard runs in browsers on its own origin and exchanges its code for a token here:
+     * its origins (those of its return addresses) may call the token endpoint, no other. (Both
+     * chains apply it: a browser's preflight of the token endpoint is an OPTIONS request, which the
+     * issuer's endpoints do not claim. Spring Security finds the source by this bean name.)
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(IssuerProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.dashboard().stream().map(URI::create)
+                .map(address -> address.getScheme() + "://" + address.getAuthority()).distinct().toList());
+        cors.setAllowedMethods(List.of("POST"));
+        cors.setAllowedHeaders(List.of("Content-Type"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/oauth2/token", cors);
+        return source;
     }
 
     @Bean

@@ -114,6 +114,21 @@ class TokenIssuerTest {
     }
 
     @Test
+    void only_the_dashboards_origin_may_exchange_a_code_from_a_browser() throws Exception {
+        HttpResponse<String> dashboard = send(preflight("http://localhost:8080"));
+        assertThat(dashboard.headers().firstValue("Access-Control-Allow-Origin")).as(dashboard.statusCode() + " " + dashboard.headers().map()).hasValue("http://localhost:8080");
+        HttpResponse<String> other = send(preflight("http://elsewhere.example"));
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpRequest preflight(String origin) {
+        return HttpRequest.newBuilder(uri("/oauth2/token")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build();
+    }
+
+    @Test
     void health_answers_without_a_token() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET().build()).statusCode()).isEqualTo(200);
     }

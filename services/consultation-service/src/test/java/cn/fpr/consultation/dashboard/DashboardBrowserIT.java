@@ -15,10 +15,12 @@ import cn.fpr.contracts.household.Region;
 import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
+import cn.fpr.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -35,6 +37,8 @@ import org.springframework.beans.factory.annotation.Value;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,7 +54,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The consultation page in headless Chromium (Debian's chromium and chromedriver, which
  * {@code .ci/run} installs): it shows a county's figures, and as events arrive the figures and the
- * live feed change without a reload. Screenshots are saved under {@code target/}.
+ * live feed change without a reload. Someone not signed in is sent to the token issuer first.
+ * Screenshots are saved under {@code target/}.
  */
 @ConsultationServiceTest
 class DashboardBrowserIT extends ServiceIntegrationTest {
@@ -105,10 +110,22 @@ class DashboardBrowserIT extends ServiceIntegrationTest {
                         .jsonPath("$.employment.zeroEmploymentHouseholds").isEqualTo(1)
                         .jsonPath("$.households.overdue").isEqualTo(1));
 
-        browser.get("http://localhost:" + port + "/?region=520591&period=2026-03");
+        // no one signed in: the page sends the browser to the token issuer, with a PKCE challenge
+        String page = "http://localhost:" + port + "/?region=520591&period=2026-03";
+        browser.get(page);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.urlContains(TestTokens.ISSUER + "/oauth2/authorize?"));
+        assertThat(browser.getCurrentUrl()).contains("client_id=dashboard", "code_challenge_method=S256", "code_challenge=",
+                "redirect_uri=" + URLEncoder.encode("http://localhost:" + port + "/", StandardCharsets.UTF_8)).doesNotContain("code_verifier");
+
+        // signed in (as the sign-in would leave it, with a token in the tab's session storage) as a viewer of the province
+        browser.get("http://localhost:" + port + "/dashboard.css");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('fpr.token', JSON.stringify({value: arguments[0], "
+                + "expiresAt: Date.now() + 3600000}))", TestTokens.token("viewer-gz", List.of("DASHBOARD_VIEWER"), "520000"));
+        browser.get(page);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-kpi=monitored]"), "1"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("防止规模性返贫 · 监测会商");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("viewer-gz · 520000");
         assertThat(browser.findElement(By.cssSelector("[data-kpi=overdue]")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.cssSelector("[data-kpi=zeroEmploymentHouseholds]")).getText()).isEqualTo("1");
         assertThat(browser.findElements(By.cssSelector("#overdueCases tbody tr"))).hasSize(1);
