@@ -1,6 +1,8 @@
 package cn.fpr.local;
 
+import cn.fpr.simulator.AccessToken;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -17,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The local stack as a newcomer runs it: every part its own process, all healthy; the simulator
- * makes the dashboard's numbers move; stopping leaves no process behind; a second start finds the
- * data of the first.
+ * makes the dashboard's numbers move; the APIs answer only callers with a token of the stack's
+ * token issuer; stopping leaves no process behind; a second start finds the data of the first.
  */
 class LocalStackIT {
 
@@ -36,18 +38,21 @@ class LocalStackIT {
             processes = stack.children().stream().map(child -> child.process().toHandle()).toList();
             assertThat(stack.children()).extracting(LocalStack.Child::name)
                     .contains("kafka", "store", "monitoring-service", "industry-service", "employment-service", "cooperation-service",
-                            "consultation-service", "simulator");
-            WebTestClient consultation = client(stack.url("consultation-service"));
+                            "consultation-service", "token-issuer", "simulator");
+            WebTestClient consultation = client(stack.url("consultation-service"), stack.token("operator"));
+            WebTestClient monitoring = client(stack.url("monitoring-service"), stack.token("county-official"));
+            consultation.mutate().defaultHeaders(headers -> headers.remove(HttpHeaders.AUTHORIZATION)).build()
+                    .get().uri("/api/v1/events/stream/stats").exchange().expectStatus().isUnauthorized();
             consultation.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
                     .value(page -> assertThat(page).contains("监测会商"));
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> consultation.get().uri("/api/v1/events/stream/stats")
                     .exchange().expectBody().jsonPath("$.lastDelivered")
                     .value(seq -> assertThat(((Number) seq).longValue()).isGreaterThan(20)));
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> client(stack.url("monitoring-service")).get()
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> monitoring.get()
                     .uri("/api/v1/cases").exchange().expectBody().jsonPath("$.length()")
                     .value(n -> assertThat(((Number) n).intValue()).isPositive()));
 
-            householdId = (String) client(stack.url("monitoring-service")).post().uri("/api/v1/households")
+            householdId = (String) monitoring.post().uri("/api/v1/households")
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of(
                             "region", Map.of("provinceCode", "520000", "countyCode", "520526", "townshipCode", "520526100",
                                     "villageCode", "520526100201"),
@@ -59,7 +64,8 @@ class LocalStackIT {
         assertThat(processes).as("every process the stack started has ended").noneMatch(ProcessHandle::isAlive);
 
         try (LocalStack again = LocalStack.start(options(home, false))) {
-            client(again.url("monitoring-service")).get().uri("/api/v1/households/{id}", householdId).exchange()
+            // the issuer's key and the clients' secrets outlive the restart
+            client(again.url("monitoring-service"), again.token("county-official")).get().uri("/api/v1/households/{id}", householdId).exchange()
                     .expectStatus().isOk().expectBody().jsonPath("$.region.countyCode").isEqualTo("520526");
         }
     }
@@ -68,7 +74,7 @@ class LocalStackIT {
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalStack.SERVICES.keySet().forEach(service -> ports.put(service, LocalStack.freePort()));
         return new LocalStack.Options(ROOT, home, LocalStack.freePairOfPorts(), LocalStack.freePort(), ports, simulator,
-                List.of("--rate=10", "--households=3"), 1440, List.of());
+                List.of("--rate=10", "--households=3"), 1440, List.of(), LocalStack.freePort());
     }
 
     private static long residentMiB(LocalStack stack) {
@@ -82,7 +88,8 @@ class LocalStackIT {
         }).sum() / 1024;
     }
 
-    private static WebTestClient client(String url) {
-        return WebTestClient.bindToServer().baseUrl(url).responseTimeout(Duration.ofSeconds(30)).build();
+    private static WebTestClient client(String url, AccessToken token) {
+        return WebTestClient.bindToServer().baseUrl(url).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, token.header()).build();
     }
 }

@@ -135,7 +135,8 @@ public final class FaultRun {
         log("starting the stack (broker, store, five services as processes) in %s", settings.home());
         // the live feed keeps every event of the run, so that the checks can find each one in it
         stack = LocalStack.start(new LocalStack.Options(settings.root(), settings.home(), kafkaPort, storePort, ports, false,
-                List.of(), CLOCK_SPEED, List.of("--fpr.consultation.live-feed.retained=100000000")));
+                List.of(), CLOCK_SPEED, List.of("--fpr.consultation.live-feed.retained=100000000"), LocalStack.freePort()));
+        http.presenting(stack.token("simulator"));
         try {
             log("stack ready in %d s; seeding %d households in %d counties", stack.startedIn().toSeconds(), settings.households(),
                     Counties.ALL.size());
