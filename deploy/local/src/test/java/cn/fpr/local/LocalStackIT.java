@@ -1,7 +1,12 @@
 package cn.fpr.local;
 
 import cn.fpr.simulator.AccessToken;
+import cn.fpr.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The local stack as a newcomer runs it: every part its own process, all healthy; the simulator
  * makes the dashboard's numbers move; the APIs answer only callers with a token of the stack's
- * token issuer; stopping leaves no process behind; a second start finds the data of the first.
+ * token issuer, and a person signs in to the dashboard there; stopping leaves no process behind; a second start finds the data of the first.
  */
 class LocalStackIT {
 
@@ -48,6 +53,7 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> consultation.get().uri("/api/v1/events/stream/stats")
                     .exchange().expectBody().jsonPath("$.lastDelivered")
                     .value(seq -> assertThat(((Number) seq).longValue()).isGreaterThan(20)));
+            signInToTheDashboard(stack, LocalIssuer.in(home).secret("guizhou-viewer"));
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> monitoring.get()
                     .uri("/api/v1/cases").exchange().expectBody().jsonPath("$.length()")
                     .value(n -> assertThat(((Number) n).intValue()).isPositive()));
@@ -75,6 +81,34 @@ class LocalStackIT {
         LocalStack.SERVICES.keySet().forEach(service -> ports.put(service, LocalStack.freePort()));
         return new LocalStack.Options(ROOT, home, LocalStack.freePairOfPorts(), LocalStack.freePort(), ports, simulator,
                 List.of("--rate=10", "--households=3"), 1440, List.of(), LocalStack.freePort());
+    }
+
+    /**
+     * A person opens the dashboard, is sent to the stack's token issuer, signs in there, and comes
+     * back to the figures of their province, live. (Where Chromium is missing, only this part is left out.)
+     */
+    private static void signInToTheDashboard(LocalStack stack, String password) throws IOException {
+        if (!HeadlessChromium.available()) {
+            System.out.println("the dashboard's sign-in is not checked: Debian's chromium and chromium-driver are not installed");
+            return;
+        }
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get(stack.url("consultation-service") + "/");
+            wait.until(ExpectedConditions.urlToBe(stack.issuerUrl() + "/login"));
+            browser.findElement(By.name("username")).sendKeys("guizhou-viewer");
+            browser.findElement(By.name("password")).sendKeys(password);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("who"), "guizhou-viewer · 520000"));
+            assertThat(browser.getCurrentUrl()).startsWith(stack.url("consultation-service") + "/").doesNotContain("code=");
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.cssSelector("[data-kpi=monitored]"), "—")));
+            wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+            HeadlessChromium.screenshot(browser, "dashboard-signed-in.png");
+            assertThat(HeadlessChromium.policyRefusals(browser)).isEmpty();
+        } finally {
+            browser.quit();
+        }
     }
 
     private static long residentMiB(LocalStack stack) {
