@@ -55,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The settings the local stack gives every service (docker-compose.yml and the Kubernetes manifests set them too). */
     static final List<String> SERVICE_KEYS = List.of("spring.mongodb.uri", "spring.cloud.stream.kafka.binder.brokers");
+    /** The token issuer as the services know it: the name its tokens carry, and where its keys are. */
+    static final List<String> SECURITY_KEYS = List.of("fpr.security.issuer", "fpr.security.jwk-set-uri");
 
     /** JVM settings of a service process, chosen for a 2-core machine with the whole stack under 3 GiB (see README). */
     static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
@@ -170,7 +172,7 @@ public final class LocalStack implements AutoCloseable {
                     "--" + SERVICE_KEYS.get(0) + "=mongodb://localhost:" + options.storePort() + "/" + database(service.getKey()),
                     "--" + SERVICE_KEYS.get(1) + "=localhost:" + options.kafkaPort(),
                     "--fpr.clock.speed=" + options.clockSpeed(),
-                    "--fpr.security.issuer=" + issuerUrl(), "--fpr.security.jwk-set-uri=" + issuerUrl() + "/oauth2/jwks"));
+                    "--" + SECURITY_KEYS.get(0) + "=" + issuerUrl(), "--" + SECURITY_KEYS.get(1) + "=" + issuerUrl() + "/oauth2/jwks"));
             if (options.clockSpeed() > 1) {
                 command.addAll(List.of("--fpr.clock.origin=" + clockOrigin, "--fpr.clock.start=" + clockStart));
             }
