@@ -121,6 +121,31 @@ class DeploymentConsistencyTest {
     }
 
     @Test
+    void on_kubernetes_every_service_checks_tokens_of_the_one_token_issuer() throws IOException {
+        List<Map<String, Object>> resources = kubernetesResources();
+        Map<String, String> issuer = environment(resource(resources, "Deployment", LocalStack.ISSUER));
+        assertThat(resource(resources, "Service", LocalStack.ISSUER)).isNotNull();
+        assertThat(issuer).containsKeys("FPR_ISSUER_URI", "FPR_ISSUER_DASHBOARD", "FPR_ISSUER_SIGNING_KEY", "SPRING_CONFIG_IMPORT");
+        for (ServiceConfig service : services()) {
+            assertThat(environment(resource(resources, "Deployment", service.name()))).as(service.name())
+                    .containsEntry("FPR_SECURITY_ISSUER", issuer.get("FPR_ISSUER_URI"))
+                    .containsEntry("FPR_SECURITY_JWK_SET_URI", "http://" + LocalStack.ISSUER + ":9000/oauth2/jwks");
+        }
+    }
+
+    /** A Deployment's environment variables given as plain values. */
+    private static Map<String, String> environment(Map<String, Object> deployment) {
+        Map<String, Object> container = ((List<Map<String, Object>>) cast(path(deployment, "spec", "template", "spec", "containers"))).get(0);
+        Map<String, String> values = new HashMap<>();
+        for (Map<String, Object> variable : (List<Map<String, Object>>) cast(container.get("env"))) {
+            if (variable.get("value") != null) {
+                values.put(variable.get("name").toString(), variable.get("value").toString());
+            }
+        }
+        return values;
+    }
+
+    @Test
     void every_service_has_a_deployment_service_and_autoscaler_in_the_kubernetes_manifests_as_it_is_configured() throws IOException {
         List<Map<String, Object>> resources = kubernetesResources();
         for (ServiceConfig service : services()) {

@@ -246,8 +246,7 @@ public final class Simulator {
             }
             String step = open.path("pendingStep").asString();
             LocalDate openedOn = LocalDate.parse(open.path("openedOn").asString());
-            Optional<Map<String, Object>> approval = CaseSteps.approval(step, openedOn, today, 5, "sim-" + step.toLowerCase(),
-                    "checked by the simulation");
+            Optional<Map<String, Object>> approval = CaseSteps.approval(step, openedOn, today, 5, "checked by the simulation");
             if (approval.isEmpty()) {
                 continue;   // e.g. the public notice has not stood five days yet
             }

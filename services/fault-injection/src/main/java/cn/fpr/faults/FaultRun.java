@@ -201,10 +201,10 @@ public final class FaultRun {
             String project = must(http.post(industry + "/api/v1/projects", Map.of("countyCode", county.code(),
                     "villageCode", county.township(0) + "201", "name", "tea processing " + county.code(), "category", "INDUSTRY",
                     "budgetYuan", 800_000, "year", today().getYear()))).path("projectId").asString();
-            must(http.post(industry + "/api/v1/projects/" + project + "/decisions", Map.of("role", "TOWNSHIP_REVIEWER",
-                    "actorId", "t-" + county.code(), "approve", true, "reason", "fits the township plan")));
-            must(http.post(industry + "/api/v1/projects/" + project + "/decisions", Map.of("role", "COUNTY_OFFICIAL",
-                    "actorId", "c-" + county.code(), "approve", true, "reason", "approved at the county meeting")));
+            must(http.post(industry + "/api/v1/projects/" + project + "/decisions", Map.of("approve", true,
+                    "reason", "fits the township plan")));
+            must(http.post(industry + "/api/v1/projects/" + project + "/decisions", Map.of("approve", true,
+                    "reason", "approved at the county meeting")));
             must(http.post(industry + "/api/v1/projects/" + project + "/funding", Map.of("reference", "fund-" + county.code(),
                     "source", "CENTRAL_CONNECTION_FUNDS", "amountYuan", 800_000)));
             must(http.post(industry + "/api/v1/projects/" + project + "/completion", Map.of("assets",
@@ -305,7 +305,7 @@ public final class FaultRun {
             String step = open.path("pendingStep").asString();
             // the notice is given a day more than five: the services' clock moves a day every 5 s
             Optional<Map<String, Object>> body = CaseSteps.approval(step, LocalDate.parse(open.path("openedOn").asString()), today, 6,
-                    "ft-" + step.toLowerCase(), "checked by the fault-injection run");
+                    "checked by the fault-injection run");
             if (body.isEmpty()) {
                 continue;
             }

@@ -8,6 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Base of a test that runs one service (a {@code @SpringBootTest} on a random port) on the shared
@@ -33,6 +34,12 @@ public abstract class ServiceIntegrationTest {
     void httpClient() {
         http = client(port);
         tokenless = anonymous(port);
+    }
+
+    /** A client of the service under test presenting a token of these roles in a region, with the subject given. */
+    protected WebTestClient as(String subject, String region, String... roles) {
+        return tokenless.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token(subject, List.of(roles), region))
+                .build();
     }
 
     /** A client of a service listening on the port on this machine, with a token of every role in the whole country. */

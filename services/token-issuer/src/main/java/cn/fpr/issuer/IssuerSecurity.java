@@ -17,6 +17,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -135,6 +139,39 @@ class IssuerSecurity {
             clients.add(dashboard.build());
         }
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /**
+     * Authorizations are kept only where a flow needs them again (a sign-in, between its code and
+     * its token). A client-credentials token is a signed JWT the services check on their own:
+     * keeping each one, as the default store does, would grow the issuer's memory with every token.
+     */
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        InMemoryOAuth2AuthorizationService kept = new InMemoryOAuth2AuthorizationService();
+        return new OAuth2AuthorizationService() {
+            @Override
+            public void save(OAuth2Authorization authorization) {
+                if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
+                    kept.save(authorization);
+                }
+            }
+
+            @Override
+            public void remove(OAuth2Authorization authorization) {
+                kept.remove(authorization);
+            }
+
+            @Override
+            public OAuth2Authorization findById(String id) {
+                return kept.findById(id);
+            }
+
+            @Override
+            public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+                return kept.findByToken(token, tokenType);
+            }
+        };
     }
 
     @Bean

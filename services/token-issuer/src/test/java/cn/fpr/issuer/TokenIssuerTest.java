@@ -5,6 +5,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -45,6 +48,9 @@ class TokenIssuerTest {
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
+    @Autowired
+    OAuth2AuthorizationService authorizations;
+
     @Test
     void a_county_office_gets_a_signed_token_saying_its_role_and_region_and_nothing_it_asked_for() throws Exception {
         SignedJWT token = clientCredentials("county-520526", "county-secret", "&region=000000&roles=OPERATOR");
@@ -55,6 +61,14 @@ class TokenIssuerTest {
         assertThat(token.getJWTClaimsSet().getStringClaim("region")).isEqualTo("520526");
         assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo("http://localhost:9000");
         assertThat(token.getJWTClaimsSet().getExpirationTime()).isNotNull();
+    }
+
+    @Test
+    void the_issuer_keeps_nothing_of_a_client_credentials_token_so_its_memory_does_not_grow_with_them() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            SignedJWT token = clientCredentials("county-520526", "county-secret", "");
+            assertThat(authorizations.findByToken(token.serialize(), OAuth2TokenType.ACCESS_TOKEN)).isNull();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.fpr.industry.project;
 
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.FundSource;
 import cn.fpr.contracts.ProjectCategory;
@@ -10,6 +11,7 @@ import cn.fpr.industry.project.model.IndustryShare;
 import cn.fpr.industry.project.model.LinkageMode;
 import cn.fpr.industry.project.model.ProjectRole;
 import cn.fpr.industry.project.model.ProjectStatus;
+import cn.fpr.industry.project.model.ProjectWorkflow;
 import cn.fpr.platform.messaging.InboundEvents;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -51,8 +53,8 @@ class ProjectController {
                         @NotNull @Positive BigDecimal budgetYuan, @Min(2021) @Max(2100) int year) {
     }
 
-    record DecisionBody(@NotNull ProjectRole role, @NotBlank @Size(max = 64) String actorId, boolean approve,
-                        @NotBlank @Size(max = 2000) String reason) {
+    /** A decision on a project; who takes it, and in which role, comes from the caller's token. */
+    record DecisionBody(boolean approve, @NotBlank @Size(max = 2000) String reason) {
     }
 
     record FundingBody(@NotBlank @Size(max = 64) String reference, @NotNull FundSource source, @NotNull @Positive BigDecimal amountYuan) {
@@ -120,7 +122,12 @@ class ProjectController {
     @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL})
     @PostMapping("/projects/{projectId}/decisions")
     Mono<ProjectView> decide(@PathVariable String projectId, @Valid @RequestBody DecisionBody body) {
-        return projects.decide(projectId, body.role(), body.actorId(), body.approve(), body.reason()).map(ProjectView::of);
+        return projects.find(projectId).flatMap(project -> {
+            ProjectRole decider = ProjectWorkflow.nextDecider(project.status());
+            Role needed = decider == ProjectRole.TOWNSHIP_REVIEWER ? Role.TOWNSHIP_REVIEWER : Role.COUNTY_OFFICIAL;
+            return Caller.acting(needed, "the " + decider + "'s decision on " + projectId)
+                    .flatMap(caller -> projects.decide(projectId, decider, caller.subject(), body.approve(), body.reason()));
+        }).map(ProjectView::of);
     }
 
     @Allowed(Role.COUNTY_OFFICIAL)

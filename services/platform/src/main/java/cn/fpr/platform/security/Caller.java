@@ -1,8 +1,10 @@
 package cn.fpr.platform.security;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.util.EnumSet;
@@ -23,6 +25,17 @@ public record Caller(String subject, Set<Role> roles, Jurisdiction region, Strin
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /**
+     * The caller of the request being handled, if its token carries the role an action needs
+     * (a workflow step of its level, say); 403 otherwise. The handler's {@link Allowed} roles let
+     * the request in; this decides which of them may take this particular action.
+     */
+    public static Mono<Caller> acting(Role needed, String action) {
+        return current().flatMap(caller -> caller.has(needed) ? Mono.just(caller)
+                : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+                        action + " is for the role " + needed + ", which your token does not carry")));
     }
 
     /** The caller of the request being handled; empty without a token. */
