@@ -194,6 +194,19 @@ class ReadModelsIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void a_viewer_sees_the_figures_and_the_live_feed_of_its_own_region_only() {
+        WebTestClient guizhou = as("viewer-gz", "520000", "DASHBOARD_VIEWER");
+        guizhou.get().uri("/api/v1/kpis?period=2026-03").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.region").isEqualTo("520000");
+        guizhou.get().uri("/api/v1/kpis?region={c}&period=2026-03", COUNTY).exchange().expectStatus().isOk();
+        for (String elsewhere : List.of("/api/v1/kpis?region=620000", "/api/v1/kpis/trend?region=620121", "/api/v1/kpis/by-county?region=620000",
+                "/api/v1/cases/overdue?region=620121", "/api/v1/households/zero-employment?region=620000", "/api/v1/kpis?region=000000",
+                "/api/v1/events/stream?region=620000")) {
+            guizhou.get().uri(elsewhere).exchange().expectStatus().isNotFound().expectBody().jsonPath("$.households").doesNotExist();
+        }
+    }
+
+    @Test
     void a_region_or_period_of_no_known_shape_is_a_problem_naming_the_parameter() {
         http.get().uri("/api/v1/kpis?region=52").exchange().expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("region");

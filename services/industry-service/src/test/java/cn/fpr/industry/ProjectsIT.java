@@ -123,6 +123,12 @@ class ProjectsIT extends ServiceIntegrationTest {
         county.post().uri("/api/v1/projects/{id}/decisions", project).contentType(MediaType.APPLICATION_JSON).bodyValue(approval)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED")
                 .jsonPath("$.decisions[1].actorId").isEqualTo("county-official-li");
+        // both decisions are on the audit trail (refused attempts changed nothing and are not)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("operator-chen", "000000", "OPERATOR").get()
+                .uri("/api/v1/audit?action=project-decision&subject={id}", project).exchange().expectBody()
+                .jsonPath("$[*].actor").value(actors -> assertThat((List<String>) actors)
+                        .containsExactlyInAnyOrder("county-official-li", "township-reviewer-zhao"))
+                .jsonPath("$[*].region").value(regions -> assertThat((List<String>) regions).containsOnly("520526100201")));
     }
 
     private String approvedProject(String county, String category, int budget) {

@@ -5,6 +5,7 @@ import cn.fpr.contracts.household.CaseOverdue;
 import cn.fpr.contracts.household.HouseholdReassessed;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -45,10 +46,19 @@ class AdministrationIT extends MonitoringServiceTest {
         post("/api/v1/signals", Map.of("signalId", "CA-near", "householdId", nearTheLine, "department", "CIVIL_AFFAIRS",
                 "riskType", "OTHER", "observedOn", "2026-03-01"), 200).jsonPath("$.outcome").isEqualTo("NOT_AT_RISK");
 
-        http.put().uri("/api/v1/thresholds/620000/2026").contentType(MediaType.APPLICATION_JSON)
+        WebTestClient gansuAdmin = as("admin-gansu", "620000", "PROVINCE_ADMIN");
+        gansuAdmin.put().uri("/api/v1/thresholds/620000/2026").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("lineYuan", 9500)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.changed").value(n -> assertThat((Integer) n).isPositive());
+        // the change is on the audit trail, which operators may read and no one else
+        as("operator-chen", "000000", "OPERATOR").get().uri("/api/v1/audit?action=threshold-set&subject=620000/2026").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].actor").isEqualTo("admin-gansu")
+                .jsonPath("$[0].roles[0]").isEqualTo("PROVINCE_ADMIN")
+                .jsonPath("$[0].detail").isEqualTo("monitoring line 9500 yuan");
+        gansuAdmin.get().uri("/api/v1/audit").exchange().expectStatus().isForbidden();
 
         HouseholdReassessed reassessed = payload(published(nearTheLine, "household-reassessed", 1).get(0));
         assertThat(reassessed.atRisk()).isTrue();

@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,13 @@ class MonitoringJourneyIT extends MonitoringServiceTest {
                 .jsonPath("$.steps[3].role").isEqualTo("TOWNSHIP_REVIEWER")
                 .jsonPath("$.steps[3].actorId").isEqualTo("reviewer-liu");
         approve(caseId, CaseStep.COUNTY_APPROVAL, null);
+        // each decision is on the audit trail with who took it (written with the step, relayed from its outbox)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("operator-chen", "000000", "OPERATOR").get()
+                .uri("/api/v1/audit?action=case-step&subject={id}", caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(5)
+                .jsonPath("$[?(@.detail == 'TOWNSHIP_REVIEW APPROVE')].actor").value(actors ->
+                        assertThat((List<String>) actors).containsExactly("reviewer-liu"))
+                .jsonPath("$[0].region").isEqualTo(opened.region().villageCode()));
 
         ConsumerRecord<String, byte[]> flaggedRecord = published(household, "household-flagged", 1).get(0);
         HouseholdFlagged flagged = payload(flaggedRecord);

@@ -1,5 +1,7 @@
 package cn.fpr.platform;
 
+import cn.fpr.platform.audit.AuditController;
+import cn.fpr.platform.audit.AuditTrail;
 import cn.fpr.platform.deadletter.DeadLetterController;
 import cn.fpr.platform.deadletter.DeadLetters;
 import cn.fpr.platform.identity.IdNumberHasher;
@@ -7,35 +9,35 @@ import cn.fpr.platform.identity.PersonalData;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.messaging.InboundEvents;
 import cn.fpr.platform.messaging.KafkaClients;
-import cn.fpr.platform.web.limits.ClientRateLimitFilter;
-import cn.fpr.platform.web.limits.RequestSizeFilter;
 import cn.fpr.platform.outbox.AggregateChanges;
-import cn.fpr.platform.store.StoreCircuit;
-import cn.fpr.platform.store.StoreCircuitFilter;
 import cn.fpr.platform.outbox.AggregateRoot;
 import cn.fpr.platform.outbox.OutboxRelay;
 import cn.fpr.platform.outbox.OutboxStores;
+import cn.fpr.platform.store.StoreCircuit;
+import cn.fpr.platform.store.StoreCircuitFilter;
 import cn.fpr.platform.web.CorrelationIdFilter;
 import cn.fpr.platform.web.ProblemDetailsAdvice;
 import cn.fpr.platform.web.ProblemWebExceptionHandler;
+import cn.fpr.platform.web.limits.ClientRateLimitFilter;
+import cn.fpr.platform.web.limits.RequestSizeFilter;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +49,7 @@ import java.util.concurrent.TimeUnit;
 /** The shared reliability mechanism every service gets by depending on the platform module. */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import({ProblemDetailsAdvice.class, DeadLetterController.class})
+@Import({ProblemDetailsAdvice.class, DeadLetterController.class, AuditController.class})
 public class PlatformAutoConfiguration {
 
     /**
@@ -176,8 +178,13 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxProperties properties, KafkaClients kafka) {
-        return OutboxStores.relay(mongo, () -> aggregateCollections(mongo), kafka, properties);
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxProperties properties, KafkaClients kafka, AuditTrail auditTrail) {
+        return OutboxStores.relay(mongo, () -> aggregateCollections(mongo), kafka, properties, auditTrail);
+    }
+
+    @Bean
+    AuditTrail auditTrail(ReactiveMongoTemplate mongo, Clock clock) {
+        return new AuditTrail(mongo, clock);
     }
 
     @Bean

@@ -16,14 +16,14 @@ import cn.fpr.platform.testapp.LabourBinding;
 import cn.fpr.platform.testapp.Ledger;
 import cn.fpr.platform.testapp.PlatformTestApplication;
 import cn.fpr.platform.testapp.Tally;
-import cn.fpr.testsupport.TestInfrastructure;
 import cn.fpr.testsupport.ServiceIntegrationTest;
+import cn.fpr.testsupport.TestInfrastructure;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 
@@ -164,6 +164,12 @@ class ReliabilityMechanismIT extends ServiceIntegrationTest {
                 assertThat(placementsAppliedTo(household)).containsExactly("pl-held-1"));
 
         http.post().uri(replay).exchange().expectStatus().isOk().expectBody().jsonPath("$.first").isEqualTo(false);
+        // on the audit trail once: the operator who replayed it, and what was replayed
+        http.get().uri("/api/v1/audit?action=dead-letter-replay").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].actor").isEqualTo("test-everything")
+                .jsonPath("$[0].subject").isEqualTo(DEAD_LETTERS + "/" + letter.get("partition") + "/" + letter.get("offset"))
+                .jsonPath("$[0].detail").isEqualTo("applied again by consumer group " + GROUP);
         http.get().uri("/api/v1/admin/dead-letters/{topic}?from={offset}&limit=1", DEAD_LETTERS, letter.get("offset")).exchange()
                 .expectBody().jsonPath("$[0].replayed.group").isEqualTo(GROUP);
         http.post().uri("/api/v1/admin/dead-letters/error.elsewhere.other-group/0/0/replay").exchange().expectStatus().isNotFound();

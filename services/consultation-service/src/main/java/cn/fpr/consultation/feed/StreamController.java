@@ -1,10 +1,10 @@
 package cn.fpr.consultation.feed;
 
+import cn.fpr.contracts.EventCatalogue;
+import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
-import cn.fpr.contracts.EventCatalogue;
 import cn.fpr.platform.web.RegionQuery;
-import cn.fpr.platform.rules.RuleBroken;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +16,12 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The live feed of events for dashboards, as Server-Sent Events. */
 @RestController
@@ -38,7 +40,8 @@ class StreamController {
 
     /**
      * Subscribes to events, optionally only those about some regions (province, county or
-     * township codes) or of some types. Each message's {@code id} is the event ID; reconnecting
+     * township codes within the caller's region; the caller's own region when none is given) or
+     * of some types. Each message's {@code id} is the event ID; reconnecting
      * with {@code Last-Event-ID} (or {@code ?lastEventId=}) resumes after it. A comment line is
      * sent when the stream is quiet.
      */
@@ -55,7 +58,11 @@ class StreamController {
         if (!unknown.isEmpty()) {
             throw new RuleBroken("type", "unknown event types " + unknown);
         }
-        Flux<ServerSentEvent<String>> events = feed.stream(regionCodes, typeNames, lastEventId != null ? lastEventId : lastEventIdParam)
+        // regions within the caller's (its own when none are asked for); one outside answers 404
+        Flux<ServerSentEvent<String>> events = Flux.fromIterable(regionCodes.isEmpty() ? Collections.<String>singleton(null) : regionCodes)
+                .concatMap(RegionQuery::within).collectList()
+                .flatMapMany(scopes -> feed.stream(scopes.stream().filter(scope -> scope.code() != null).map(RegionQuery::code)
+                        .collect(Collectors.toSet()), typeNames, lastEventId != null ? lastEventId : lastEventIdParam))
                 .map(entry -> ServerSentEvent.builder(message(entry)).id(entry.eventId()).event(entry.type()).build());
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(properties.heartbeat())
                 .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build());

@@ -1,11 +1,11 @@
 package cn.fpr.consultation.kpi;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Role;
 import cn.fpr.consultation.kpi.model.Period;
 import cn.fpr.consultation.projection.Rebuild;
 import cn.fpr.consultation.projection.Rows.HouseholdRow;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.NotFoundException;
 import cn.fpr.platform.web.RegionQuery;
 import jakarta.validation.constraints.Max;
@@ -62,7 +62,7 @@ class KpiController {
     @GetMapping("/kpis")
     Mono<ResponseEntity<?>> kpis(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                  @RequestParam(required = false) String format) {
-        return Mono.defer(() -> queries.overview(RegionQuery.of(region), period(period)))
+        return RegionQuery.within(region).flatMap(where -> queries.overview(where, period(period)))
                 .map(kpis -> answer(format, "kpis", kpis, () -> overviewRows(kpis)));
     }
 
@@ -72,9 +72,9 @@ class KpiController {
     Mono<ResponseEntity<?>> trend(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                   @RequestParam(defaultValue = "6") @Min(1) @Max(36) int months,
                                   @RequestParam(required = false) String format) {
-        return Mono.defer(() -> {
+        return RegionQuery.within(region).flatMap(where -> {
             YearMonth last = YearMonth.from(period(period).last());
-            return queries.trend(RegionQuery.of(region), last.minusMonths(months - 1L), last).collectList();
+            return queries.trend(where, last.minusMonths(months - 1L), last).collectList();
         }).map(points -> answer(format, "trend", points, () -> table(List.of("month", "monitored", "newlyFlagged", "riskEliminated",
                 "inWork"), points.stream().map(p -> List.<Object>of(p.month(), p.monitored(), p.newlyFlagged(), p.riskEliminated(),
                 p.inWork())).toList())));
@@ -85,7 +85,7 @@ class KpiController {
     @GetMapping("/kpis/by-county")
     Mono<ResponseEntity<?>> byCounty(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                      @RequestParam(required = false) String format) {
-        return Mono.defer(() -> queries.byCounty(RegionQuery.of(region), period(period)).collectList())
+        return RegionQuery.within(region).flatMap(where -> queries.byCounty(where, period(period)).collectList())
                 .map(bars -> answer(format, "by-county", bars, () -> table(List.of("countyCode", "monitored", "overdue",
                         "zeroEmploymentHouseholds"), bars.stream().map(b -> List.<Object>of(b.countyCode(), b.monitored(), b.overdue(),
                         b.zeroEmploymentHouseholds())).toList())));
@@ -97,7 +97,7 @@ class KpiController {
     Mono<ResponseEntity<?>> overdue(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
                                     @RequestParam(required = false) String format) {
-        return Mono.defer(() -> queries.overdueCases(RegionQuery.of(region), period(period), limit).collectList())
+        return RegionQuery.within(region).flatMap(where -> queries.overdueCases(where, period(period), limit).collectList())
                 .map(rows -> answer(format, "overdue-cases", rows, () -> table(List.of("caseId", "householdId", "countyCode",
                         "townshipCode", "openedOn", "dueOn", "pendingStep", "daysOverdue"), rows.stream().map(r -> List.<Object>of(
                         r.caseId(), r.householdId(), r.countyCode(), nullable(r.townshipCode()), r.openedOn(), r.dueOn(),
@@ -110,7 +110,7 @@ class KpiController {
     Mono<ResponseEntity<?>> zeroEmployment(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                            @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
                                            @RequestParam(required = false) String format) {
-        return Mono.defer(() -> queries.zeroEmployment(RegionQuery.of(region), period(period), limit).collectList())
+        return RegionQuery.within(region).flatMap(where -> queries.zeroEmployment(where, period(period), limit).collectList())
                 .map(rows -> answer(format, "zero-employment", rows, () -> table(List.of("householdId", "countyCode", "townshipCode",
                         "siteId", "since", "labourMembers"), rows.stream().map(r -> List.<Object>of(r.householdId(),
                         nullable(r.countyCode()), nullable(r.townshipCode()), nullable(r.siteId()), r.since(),

@@ -1,8 +1,8 @@
 package cn.fpr.cooperation.agreement;
 
+import cn.fpr.cooperation.agreement.model.Indicator;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
-import cn.fpr.cooperation.agreement.model.Indicator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

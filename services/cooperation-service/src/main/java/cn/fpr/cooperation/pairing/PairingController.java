@@ -1,8 +1,8 @@
 package cn.fpr.cooperation.pairing;
 
+import cn.fpr.cooperation.pairing.model.PairingLevel;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
-import cn.fpr.cooperation.pairing.model.PairingLevel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

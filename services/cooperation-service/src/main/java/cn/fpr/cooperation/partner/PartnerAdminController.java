@@ -1,8 +1,8 @@
 package cn.fpr.cooperation.partner;
 
+import cn.fpr.cooperation.partner.notify.Deliveries;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
-import cn.fpr.cooperation.partner.notify.Deliveries;
 import cn.fpr.platform.web.ProblemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -9,6 +9,7 @@ import cn.fpr.cooperation.pairing.Pairing;
 import cn.fpr.cooperation.partner.PartnerSubmission.Answer;
 import cn.fpr.cooperation.partner.notify.Deliveries;
 import cn.fpr.cooperation.partner.notify.Delivery;
+import cn.fpr.platform.audit.AuditTrail;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -76,9 +77,11 @@ class PartnerApiController {
     private final Submissions submissions;
     private final Deliveries deliveries;
     private final CallbackCheck callbacks;
+    private final AuditTrail audit;
 
     PartnerApiController(Partners partners, Agreements agreements, Submissions submissions, Deliveries deliveries,
-                         CallbackCheck callbacks) {
+                         CallbackCheck callbacks, AuditTrail audit) {
+        this.audit = audit;
         this.partners = partners;
         this.agreements = agreements;
         this.submissions = submissions;
@@ -113,11 +116,15 @@ class PartnerApiController {
     /**
      * Records fund transfers, dispatches, purchases, labour offers and other facts. The answer
      * reports each item on its own; sending the same message ID again returns the first answer
-     * (with {@code Idempotent-Replayed: true}) and records nothing twice.
+     * (with {@code Idempotent-Replayed: true}) and records nothing twice. Each message goes on the
+     * audit trail once, under the partner's message ID, when it has been answered.
      */
     @PostMapping("/submissions")
     Mono<ResponseEntity<Answer>> submit(@AuthenticationPrincipal Jwt token, @Valid @RequestBody SubmissionBody body) {
-        return partner(token).flatMap(partner -> submissions.submit(partner, body.messageId(), body.messageTs(), body.items()))
+        return partner(token).flatMap(partner -> submissions.submit(partner, body.messageId(), body.messageTs(), body.items())
+                        .flatMap(outcome -> audit.entry("partner-submission:" + partner.partnerId() + ":" + body.messageId(),
+                                        "partner-submission", body.messageId(), partner.regionCode(), body.items().size() + " items")
+                                .flatMap(audit::record).thenReturn(outcome)))
                 .map(outcome -> ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
                         .body(outcome.answer()));
     }

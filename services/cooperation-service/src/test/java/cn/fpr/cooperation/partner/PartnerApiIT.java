@@ -132,6 +132,12 @@ class PartnerApiIT extends ServiceIntegrationTest {
         assertThat(new String(retry.getResponseBody())).isEqualTo(new String(first.getResponseBody()));
         shandong.get().uri("/partner/v1/submissions/sd-2026-0001").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.recorded").isEqualTo(2);
+        // the message is on the audit trail once, under the partner's name, though it came twice
+        http.get().uri("/api/v1/audit?action=partner-submission&subject=sd-2026-0001").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].actor").isEqualTo("sd-platform")
+                .jsonPath("$[0].region").isEqualTo("370000")
+                .jsonPath("$[0].detail").isEqualTo("5 items");
 
         shandong.post().uri("/partner/v1/submissions").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("messageId", "sd-2026-0001",
                         "items", List.of(fundTransfer("pair-37-50", "sd-ft-9", "500236", 1)))).exchange()

@@ -83,7 +83,7 @@ public class EmploymentIndicators {
 
     private static RegionLevel level(String region) {
         RegionLevel level = RegionQuery.of(region).level();
-        if (level == null || level == RegionLevel.TOWNSHIP) {
+        if (level == null || level == RegionLevel.TOWNSHIP || level == RegionLevel.VILLAGE) {
             throw new RuleBroken("region", "indicators are kept by province and county");
         }
         return level;

@@ -1,11 +1,11 @@
 package cn.fpr.employment.opening;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.OpeningKind;
 import cn.fpr.employment.opening.model.EmploymentPolicy;
 import cn.fpr.employment.opening.model.Matching;
 import cn.fpr.employment.opening.model.WorkshopType;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,10 +1,10 @@
 package cn.fpr.employment.seeker;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.household.Region;
 import cn.fpr.employment.opening.model.Mobility;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

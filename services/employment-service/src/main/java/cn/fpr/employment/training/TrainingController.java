@@ -1,11 +1,11 @@
 package cn.fpr.employment.training;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Role;
 import cn.fpr.employment.seeker.LabourRegistry;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,9 +1,9 @@
 package cn.fpr.industry.household;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.platform.messaging.InboundEvents;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;

@@ -1,10 +1,10 @@
 package cn.fpr.industry.microcredit;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Role;
 import cn.fpr.industry.microcredit.model.Instalment;
 import cn.fpr.industry.microcredit.model.LoanPurpose;
 import cn.fpr.industry.microcredit.model.Schedule;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,8 +1,8 @@
 package cn.fpr.industry.operator;
 
+import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
-import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,8 +1,5 @@
 package cn.fpr.industry.project;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Caller;
-import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.FundSource;
 import cn.fpr.contracts.ProjectCategory;
 import cn.fpr.contracts.pairing.PairingEvent;
@@ -12,7 +9,11 @@ import cn.fpr.industry.project.model.LinkageMode;
 import cn.fpr.industry.project.model.ProjectRole;
 import cn.fpr.industry.project.model.ProjectStatus;
 import cn.fpr.industry.project.model.ProjectWorkflow;
+import cn.fpr.platform.audit.AuditTrail;
 import cn.fpr.platform.messaging.InboundEvents;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
+import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -92,9 +93,11 @@ class ProjectController {
     }
 
     private final Projects projects;
+    private final AuditTrail audit;
 
-    ProjectController(Projects projects) {
+    ProjectController(Projects projects, AuditTrail audit) {
         this.projects = projects;
+        this.audit = audit;
     }
 
     @Allowed(Role.VILLAGE_CADRE)
@@ -126,7 +129,8 @@ class ProjectController {
             ProjectRole decider = ProjectWorkflow.nextDecider(project.status());
             Role needed = decider == ProjectRole.TOWNSHIP_REVIEWER ? Role.TOWNSHIP_REVIEWER : Role.COUNTY_OFFICIAL;
             return Caller.acting(needed, "the " + decider + "'s decision on " + projectId)
-                    .flatMap(caller -> projects.decide(projectId, decider, caller.subject(), body.approve(), body.reason()));
+                    .zipWith(audit.entry("project-decision", projectId, null, decider + (body.approve() ? " approved" : " rejected")))
+                    .flatMap(both -> projects.decide(projectId, decider, both.getT1().subject(), body.approve(), body.reason(), both.getT2()));
         }).map(ProjectView::of);
     }
 

@@ -14,6 +14,7 @@ import cn.fpr.industry.operator.Operator;
 import cn.fpr.industry.project.model.IndustryShare;
 import cn.fpr.industry.project.model.LinkageMode;
 import cn.fpr.industry.project.model.ProjectRole;
+import cn.fpr.platform.audit.AuditEntry;
 import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
@@ -81,9 +82,11 @@ public class Projects {
         return mongo.find(Query.query(criteria), Project.class).filter(p -> !linkageMissing || p.linkageMissing());
     }
 
-    public Mono<Project> decide(String projectId, ProjectRole role, String actorId, boolean approve, String reason) {
+    /** A decision on the project; its audit entry is written with it. */
+    public Mono<Project> decide(String projectId, ProjectRole role, String actorId, boolean approve, String reason, AuditEntry audit) {
         return change(projectId, (project, envelope) -> {
             project.decide(role, actorId, approve, reason, today(), envelope);
+            project.audit(audit.in(project.villageCode()));
             return project;
         });
     }

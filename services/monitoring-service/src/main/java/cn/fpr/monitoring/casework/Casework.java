@@ -6,7 +6,9 @@ import cn.fpr.monitoring.household.Household;
 import cn.fpr.monitoring.household.HouseholdStore;
 import cn.fpr.monitoring.household.Rules;
 import cn.fpr.monitoring.household.RulesInForce;
+import cn.fpr.monitoring.household.UnknownHouseholdException;
 import cn.fpr.monitoring.household.model.ExitEligibility;
+import cn.fpr.platform.audit.AuditEntry;
 import cn.fpr.platform.rules.RuleBroken;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -35,17 +37,24 @@ public class Casework {
         this.clock = clock;
     }
 
-    public Mono<ProcedureState> takeStep(String caseId, StepRequest request) {
+    /** Takes a step; its audit entry is written with it. */
+    public Mono<ProcedureState> takeStep(String caseId, StepRequest request, AuditEntry audit) {
         return householdOfCase(caseId).flatMap(householdId -> rules.rules().flatMap(rules ->
-                store.change(householdId, (household, occasion) -> household.takeStep(caseId, request,
-                        rules.lineFor(household, occasion), rules.policyFor(household), occasion))));
+                store.change(householdId, (household, occasion) -> {
+                    ProcedureState state = household.takeStep(caseId, request, rules.lineFor(household, occasion),
+                            rules.policyFor(household), occasion);
+                    household.audit(audit.in(household.region().villageCode()));
+                    return state;
+                }))).onErrorMap(UnknownHouseholdException.class, outside -> noOpenCase(caseId));
     }
 
-    public Mono<Household> grantEarlyAssistance(String caseId, String detail) {
+    /** Grants help before identification completes; its audit entry is written with it. */
+    public Mono<Household> grantEarlyAssistance(String caseId, String detail, AuditEntry audit) {
         return householdOfCase(caseId).flatMap(householdId -> store.change(householdId, (household, occasion) -> {
             household.grantEarlyAssistance(caseId, detail, occasion);
+            household.audit(audit.in(household.region().villageCode()));
             return household;
-        }));
+        })).onErrorMap(UnknownHouseholdException.class, outside -> noOpenCase(caseId));
     }
 
     /** Whether the household could exit now, without changing anything. */
@@ -92,6 +101,11 @@ public class Casework {
         Query query = Query.query(Criteria.where("openCaseId").is(caseId));
         query.fields().include("_id");
         return mongo.findOne(query, Household.class).map(Household::id)
-                .switchIfEmpty(Mono.error(() -> new RuleBroken("caseId", "no open case " + caseId)));
+                .switchIfEmpty(Mono.error(() -> noOpenCase(caseId)));
+    }
+
+    /** A case that is not open, or whose household lies outside the caller's region: the same answer for both. */
+    private static RuleBroken noOpenCase(String caseId) {
+        return new RuleBroken("caseId", "no open case " + caseId);
     }
 }

@@ -7,11 +7,11 @@ import cn.fpr.monitoring.household.model.HealthStatus;
 import cn.fpr.monitoring.household.model.IncomeEntry;
 import cn.fpr.monitoring.household.model.MonitoringStatus;
 import cn.fpr.monitoring.household.model.Relation;
-import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.monitoring.household.model.SchoolStage;
 import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.identity.IdNumbers;
 import cn.fpr.platform.identity.PersonalData;
+import cn.fpr.platform.rules.RuleBroken;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -143,8 +143,7 @@ public class HouseholdRegistry {
 
     /** Adds a member; the ID number is checked, hashed and masked like at registration. */
     public Mono<Household> addMember(String householdId, NewMember newMember) {
-        return households.findById(householdId)
-                .switchIfEmpty(Mono.error(() -> new UnknownHouseholdException(householdId)))
+        return store.find(householdId)
                 .flatMap(found -> {
                     Member checked = members(List.of(newMember), "").get(0);
                     Member member = new Member("m-" + (found.members().size() + 1), checked.idHash(), checked.maskedIdNumber(),

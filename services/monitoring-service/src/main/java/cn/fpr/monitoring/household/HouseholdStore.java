@@ -3,14 +3,22 @@ package cn.fpr.monitoring.household;
 import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
+import cn.fpr.platform.security.Caller;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/** Households change through the platform's one mechanism, each change with its {@link Occasion}. */
+/**
+ * Households change through the platform's one mechanism, each change with its {@link Occasion}.
+ * A request's caller reaches only the households of its region: any other answers as unknown
+ * (404), so nothing of it shows and nothing changes. Events and schedules act as the service
+ * itself, bound by no region.
+ */
 @Component
 public class HouseholdStore {
 
@@ -28,16 +36,30 @@ public class HouseholdStore {
 
     /** Applies a change to a household and saves it; fails with {@link UnknownHouseholdException} if there is none. */
     public <R> Mono<R> change(String householdId, BiFunction<Household, Occasion, R> change) {
-        return changes.change(Household.class, householdId, () -> new UnknownHouseholdException(householdId),
-                (household, correlationId) -> change.apply(household, Occasion.of(clock, correlationId, events)));
+        return Caller.currentOrService().flatMap(caller -> changes.change(Household.class, householdId,
+                () -> new UnknownHouseholdException(householdId), (household, correlationId) -> {
+                    if (!caller.covers(household.region().villageCode())) {
+                        throw new UnknownHouseholdException(householdId);
+                    }
+                    return change.apply(household, Occasion.of(clock, correlationId, events));
+                }));
     }
 
-    /** Saves a new household. */
+    /** Saves a new household, if it lies in the caller's region (403 otherwise). */
     public Mono<Household> create(Function<Occasion, Household> create) {
-        return Correlation.id().flatMap(correlationId -> changes.create(create.apply(Occasion.of(clock, correlationId, events))));
+        return Mono.zip(Correlation.id(), Caller.currentOrService()).flatMap(both -> {
+            Household household = create.apply(Occasion.of(clock, both.getT1(), events));
+            if (!both.getT2().covers(household.region().villageCode())) {
+                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+                        "the household's village " + household.region().villageCode() + " is outside your region"));
+            }
+            return changes.create(household);
+        });
     }
 
     public Mono<Household> find(String householdId) {
-        return households.findById(householdId).switchIfEmpty(Mono.error(() -> new UnknownHouseholdException(householdId)));
+        return households.findById(householdId).switchIfEmpty(Mono.error(() -> new UnknownHouseholdException(householdId)))
+                .flatMap(household -> Caller.currentOrService().flatMap(caller ->
+                        caller.sees(household, household.region().villageCode(), () -> new UnknownHouseholdException(householdId))));
     }
 }

@@ -45,9 +45,10 @@ public class ThresholdAdministration {
         return book.lines().map(lines -> lines.lineFor(provinceCode, year));
     }
 
-    public Mono<Outcome> set(String provinceCode, int year, BigDecimal lineYuan) {
+    /** Stores the line (and then its audit entry, before the long re-evaluation), re-evaluating the province for the current year. */
+    public Mono<Outcome> set(String provinceCode, int year, BigDecimal lineYuan, Mono<?> audited) {
         MonitoringLine line = new MonitoringLine(MonitoringLine.idOf(provinceCode, year), provinceCode, year, lineYuan, clock.instant());
-        Mono<Outcome> stored = book.store(line).then(Mono.just(new Outcome(provinceCode, year, lineYuan, 0, 0)));
+        Mono<Outcome> stored = book.store(line).then(audited).then(Mono.just(new Outcome(provinceCode, year, lineYuan, 0, 0)));
         if (year != LocalDate.now(clock).getYear()) {
             return stored;
         }

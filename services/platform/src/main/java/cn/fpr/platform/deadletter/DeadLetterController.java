@@ -1,5 +1,6 @@
 package cn.fpr.platform.deadletter;
 
+import cn.fpr.platform.audit.AuditTrail;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.ProblemResponses;
@@ -27,9 +28,11 @@ import java.util.List;
 public class DeadLetterController {
 
     private final DeadLetters deadLetters;
+    private final AuditTrail audit;
 
-    public DeadLetterController(DeadLetters deadLetters) {
+    public DeadLetterController(DeadLetters deadLetters, AuditTrail audit) {
         this.deadLetters = deadLetters;
+        this.audit = audit;
     }
 
     /** The service's dead-letter topics (error.&lt;topic&gt;.&lt;group&gt;) and how many records each holds. */
@@ -50,13 +53,18 @@ public class DeadLetterController {
 
     /**
      * Applies a dead letter again through the consumer that failed it; asked again, answers the
-     * first replay and applies nothing. A replay that fails again is a 409 naming the cause.
+     * first replay and applies nothing. A replay that fails again is a 409 naming the cause. The
+     * replay goes on the audit trail once, under the replay's ID (asked again, the entry is made if
+     * the first answer was lost before it).
      */
     @Allowed(Role.OPERATOR)
     @PostMapping("/{topic}/{partition}/{offset}/replay")
     Mono<DeadLetters.Replayed> replay(@PathVariable String topic, @PathVariable @Min(0) int partition,
                                       @PathVariable @Min(0) long offset) {
-        return deadLetters.replay(topic, partition, offset);
+        return deadLetters.replay(topic, partition, offset).flatMap(replayed -> audit.entry("dead-letter-replay:" + replayed.replay().id(),
+                        "dead-letter-replay", topic + "/" + partition + "/" + offset, null,
+                        "applied again by consumer group " + replayed.replay().group())
+                .flatMap(audit::record).thenReturn(replayed));
     }
 
     @ExceptionHandler(DeadLetters.ReplayFailed.class)

@@ -1,10 +1,13 @@
 package cn.fpr.platform.outbox;
 
 import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.platform.audit.AuditEntry;
+import cn.fpr.platform.audit.AuditTrail;
 import org.springframework.data.annotation.Version;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of every stored aggregate. The events a state change causes are kept in the same document
@@ -25,6 +28,14 @@ public abstract class AggregateRoot {
     /** Records an event to publish with this state change. */
     protected void raise(EventEnvelope<?> event) {
         outbox.add(OutboxMessage.of(event));
+    }
+
+    /**
+     * Records an audit entry with this state change: it goes to the service's audit trail through
+     * the outbox, so the change and its entry are written together.
+     */
+    public void audit(AuditEntry entry) {
+        outbox.add(new OutboxMessage(entry.id(), AuditTrail.DESTINATION, entry.subject(), Map.of(), entry.toJson()));
     }
 
     /** Whether the event with this ID has already had its effect on this aggregate. */

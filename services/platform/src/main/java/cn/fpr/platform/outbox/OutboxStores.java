@@ -1,6 +1,7 @@
 package cn.fpr.platform.outbox;
 
 import cn.fpr.platform.OutboxProperties;
+import cn.fpr.platform.audit.AuditTrail;
 import cn.fpr.platform.messaging.KafkaClients;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -17,9 +18,8 @@ import java.util.function.Supplier;
 public final class OutboxStores {
 
     public static OutboxRelay relay(ReactiveMongoTemplate mongo, Supplier<List<String>> collections, KafkaClients kafka,
-                                    OutboxProperties properties) {
-        return new OutboxRelay(new MongoOutboxStore(mongo, collections),
-                new KafkaOutboxPublisher(new KafkaTemplate<>(producerFactory(kafka, properties)), properties.publishTimeout()),
+                                    OutboxProperties properties, AuditTrail trail) {
+        return new OutboxRelay(new MongoOutboxStore(mongo, collections), new AuditRouting(publisher(kafka, properties), trail),
                 properties.pollInterval(), properties.scanInterval(), properties.batchSize(), properties.relayEnabled());
     }
 

@@ -11,7 +11,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * Decides a request by the {@link Allowed} roles of the handler it goes to: granted when the
@@ -39,13 +39,15 @@ public final class AllowedRoles implements ReactiveAuthorizationManager<Authoriz
     }
 
     static boolean allows(Object handler, Caller caller) {
-        if (!(handler instanceof HandlerMethod method)) {
-            return false;
-        }
+        return handler instanceof HandlerMethod method && allowedOn(method).stream().anyMatch(caller::has);
+    }
+
+    /** The roles a handler allows (on the method, else on its class); none when it names none. */
+    public static List<Role> allowedOn(HandlerMethod method) {
         Allowed allowed = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Allowed.class);
         if (allowed == null) {
             allowed = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Allowed.class);
         }
-        return allowed != null && Arrays.stream(allowed.value()).anyMatch(caller::has);
+        return allowed == null ? List.of() : List.of(allowed.value());
     }
 }

@@ -23,6 +23,12 @@ public record Caller(String subject, Set<Role> roles, Jurisdiction region, Strin
     public static final String DEPARTMENT = "department";
     public static final String PARTNER = "partner";
 
+    /**
+     * The service itself, acting without a request (consumers of events, schedules): bound by no
+     * region. A request always has a caller of its own, or is refused before it gets here.
+     */
+    public static final Caller SERVICE = new Caller("the service itself", Set.of(), Jurisdiction.COUNTRY, null, null);
+
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
@@ -36,6 +42,19 @@ public record Caller(String subject, Set<Role> roles, Jurisdiction region, Strin
         return current().flatMap(caller -> caller.has(needed) ? Mono.just(caller)
                 : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
                         action + " is for the role " + needed + ", which your token does not carry")));
+    }
+
+    /** The caller of the request being handled, or the service itself where no request is. */
+    public static Mono<Caller> currentOrService() {
+        return current().defaultIfEmpty(SERVICE);
+    }
+
+    /**
+     * Whether the caller may see an object of this region; an object it may not see answers as
+     * one that does not exist (the {@code missing} failure, a 404), so that nothing of it shows.
+     */
+    public <T> Mono<T> sees(T object, String regionCode, java.util.function.Supplier<? extends Throwable> missing) {
+        return covers(regionCode) ? Mono.just(object) : Mono.error(missing.get());
     }
 
     /** The caller of the request being handled; empty without a token. */

@@ -1,27 +1,28 @@
 package cn.fpr.platform.security;
 
+import cn.fpr.platform.web.ProblemResponses;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
-import cn.fpr.platform.web.ProblemResponses;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import java.net.URI;
 import java.util.List;
@@ -126,6 +127,24 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler((exchange, e) -> ProblemResponses.write(exchange, ProblemResponses.of(HttpStatus.FORBIDDEN,
                                 "forbidden", "Forbidden", "your token's roles do not include one this request needs", exchange))))
                 .build();
+    }
+
+    /**
+     * Each operation of the API description names the roles it allows: in its description, for
+     * readers, and as the extension {@code x-roles}, for tools (the system tests' access table).
+     */
+    @Bean
+    OperationCustomizer allowedRolesInApiDocs() {
+        return (operation, handler) -> {
+            List<Role> roles = AllowedRoles.allowedOn(handler);
+            if (!roles.isEmpty()) {
+                List<String> names = roles.stream().map(Enum::name).toList();
+                operation.addExtension("x-roles", names);
+                String roleLine = "Roles: " + String.join(", ", names) + ".";
+                operation.setDescription(operation.getDescription() == null ? roleLine : operation.getDescription() + "\n\n" + roleLine);
+            }
+            return operation;
+        };
     }
 
     static final String ROLE_PREFIX = "ROLE_";

@@ -1,8 +1,5 @@
 package cn.fpr.monitoring.casework.web;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Caller;
-import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.CaseKind;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.household.Region;
@@ -10,10 +7,14 @@ import cn.fpr.monitoring.casework.Casework;
 import cn.fpr.monitoring.casework.model.Decision;
 import cn.fpr.monitoring.casework.model.Procedure;
 import cn.fpr.monitoring.casework.model.ProcedureState;
-import cn.fpr.monitoring.casework.model.StepRole;
 import cn.fpr.monitoring.casework.model.StepRecord;
 import cn.fpr.monitoring.casework.model.StepRequest;
+import cn.fpr.monitoring.casework.model.StepRole;
 import cn.fpr.monitoring.household.Household;
+import cn.fpr.platform.audit.AuditTrail;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
+import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.RegionQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,24 +80,29 @@ class CaseController {
     }
 
     private final Casework casework;
+    private final AuditTrail audit;
 
-    CaseController(Casework casework) {
+    CaseController(Casework casework, AuditTrail audit) {
         this.casework = casework;
+        this.audit = audit;
     }
 
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL})
     @PostMapping("/{caseId}/steps")
     Mono<ProcedureState> step(@PathVariable String caseId, @Valid @RequestBody StepBody body) {
         return Caller.acting(takenBy(body.step()), "the step " + body.step())
-                .flatMap(caller -> casework.takeStep(caseId, new StepRequest(body.step(), body.decision(), StepRole.forStep(body.step()),
-                        caller.subject(), body.reason(), Boolean.TRUE.equals(body.authorisationSigned()), body.noticePostedOn())));
+                .zipWith(audit.entry("case-step", caseId, null, body.step() + " " + body.decision()))
+                .flatMap(both -> casework.takeStep(caseId, new StepRequest(body.step(), body.decision(), StepRole.forStep(body.step()),
+                        both.getT1().subject(), body.reason(), Boolean.TRUE.equals(body.authorisationSigned()), body.noticePostedOn()),
+                        both.getT2()));
     }
 
     /** Help before identification completes, for disaster and accident cases. */
     @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL})
     @PostMapping("/{caseId}/early-assistance")
     Mono<CaseView> earlyAssistance(@PathVariable String caseId, @Valid @RequestBody EarlyAssistanceBody body) {
-        return casework.grantEarlyAssistance(caseId, body.detail()).map(CaseView::open);
+        return audit.entry("early-assistance", caseId, null, "granted before identification completes")
+                .flatMap(entry -> casework.grantEarlyAssistance(caseId, body.detail(), entry)).map(CaseView::open);
     }
 
     /** Open cases of a region, nearest deadline first; {@code overdue=true} for the ones past a deadline. */
@@ -106,8 +112,8 @@ class CaseController {
                         @RequestParam(defaultValue = "false") boolean overdue,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        RegionQuery where = RegionQuery.of(region);
-        return casework.openCases(where.field(), where.code(), overdue, page, size).map(CaseView::open);
+        return RegionQuery.within(region).flatMapMany(where -> casework.openCases(where.field(), where.code(), overdue, page, size))
+                .map(CaseView::open);
     }
 
     /** Announces passed deadlines now, as the scheduled scan does (for operators). */

@@ -1,7 +1,5 @@
 package cn.fpr.monitoring.household.web;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.RiskType;
@@ -28,6 +26,8 @@ import cn.fpr.monitoring.household.model.IncomeSource;
 import cn.fpr.monitoring.household.model.MonitoringStatus;
 import cn.fpr.monitoring.household.model.Relation;
 import cn.fpr.monitoring.household.model.SchoolStage;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.NotFoundException;
 import cn.fpr.platform.web.RegionQuery;
 import jakarta.validation.Valid;
@@ -185,8 +185,8 @@ class HouseholdController {
                                  @RequestParam(required = false) MonitoringStatus status,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        RegionQuery where = RegionQuery.of(region);
-        return registry.query(where.field(), where.code(), category, status, page, size).map(HouseholdSummary::of);
+        return RegionQuery.within(region).flatMapMany(where -> registry.query(where.field(), where.code(), category, status, page, size))
+                .map(HouseholdSummary::of);
     }
 
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})

@@ -1,16 +1,16 @@
 package cn.fpr.monitoring.household.web;
 
-import cn.fpr.platform.security.Allowed;
-import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.Department;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.monitoring.household.SignalIntake;
 import cn.fpr.monitoring.household.UnknownHouseholdException;
 import cn.fpr.monitoring.household.model.HousingGrade;
-import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.monitoring.household.model.Signal;
 import cn.fpr.monitoring.household.model.SignalChannel;
 import cn.fpr.monitoring.household.model.SignalOutcome;
+import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;

@@ -1,0 +1,110 @@
+package cn.fpr.system;
+
+import cn.fpr.testsupport.RealInfrastructure;
+import cn.fpr.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what, endpoint by endpoint, as the five services' API descriptions list them (each
+ * operation names its roles, {@code x-roles}): no token, 401; a token of every role but the ones
+ * the endpoint allows, 403; a token of the roles it allows gets past both (whatever the made-up
+ * path and body then earn). Partners' endpoints take the partner API's own tokens: 401 without.
+ */
+@RealInfrastructure
+class AccessTableIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static SystemUnderTest system;
+
+    @BeforeAll
+    static void startServices() {
+        system = SystemUnderTest.start("_access");
+    }
+
+    @AfterAll
+    static void stopServices() {
+        system.close();
+    }
+
+    @Test
+    void every_endpoint_answers_401_without_a_token_403_to_roles_it_does_not_allow_and_lets_its_own_roles_through() {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, WebTestClient> service : system.clients().entrySet()) {
+            WebTestClient client = service.getValue();
+            JsonNode api = JSON.readTree(client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                    .expectBody().returnResult().getResponseBody());
+            for (var path : api.path("paths").properties()) {
+                for (var entry : path.getValue().properties()) {
+                    HttpMethod method = HttpMethod.valueOf(entry.getKey().toUpperCase());
+                    JsonNode operation = entry.getValue();
+                    String uri = path.getKey().replaceAll("\\{[^}]+}", "x1");
+                    String where = method + " " + service.getKey() + path.getKey();
+                    boolean body = !operation.path("requestBody").isMissingNode();
+                    boolean stream = operation.path("responses").toString().contains("text/event-stream");
+                    if (path.getKey().endsWith("/oauth2/token")) {
+                        continue;   // where partners get their tokens
+                    }
+                    checked++;
+                    int anonymous = status(client, method, uri, body, null);
+                    if (anonymous != 401) {
+                        failures.add(where + " without a token: " + anonymous);
+                    }
+                    if (path.getKey().startsWith("/partner/")) {
+                        continue;
+                    }
+                    List<String> roles = new ArrayList<>();
+                    operation.path("x-roles").forEach(role -> roles.add(role.asString()));
+                    if (roles.isEmpty()) {
+                        failures.add(where + " names no role");
+                        continue;
+                    }
+                    List<String> others = TestTokens.ALL_ROLES.stream().filter(role -> !roles.contains(role)).toList();
+                    if (!others.isEmpty()) {
+                        int refused = status(client, method, uri, body, TestTokens.token("access-table", others, "000000"));
+                        if (refused != 403) {
+                            failures.add(where + " with roles " + others + ": " + refused);
+                        }
+                    }
+                    if (!stream) {
+                        for (String role : roles) {
+                            int allowed = status(client, method, uri, body, TestTokens.token("access-table", List.of(role), "000000",
+                                    Map.of("department", "MEDICAL_INSURANCE")));
+                            if (allowed == 401 || allowed == 403) {
+                                failures.add(where + " with its role " + role + ": " + allowed);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("access table: %d operations checked%n", checked);
+        assertThat(checked).isGreaterThan(90);
+        assertThat(failures).isEmpty();
+    }
+
+    private static int status(WebTestClient client, HttpMethod method, String uri, boolean body, String token) {
+        WebTestClient.RequestBodySpec request = client.mutate().defaultHeaders(headers -> {
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            if (token != null) {
+                headers.setBearerAuth(token);
+            }
+        }).build().method(method).uri(uri);
+        WebTestClient.RequestHeadersSpec<?> ready = body ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}") : request;
+        return ready.exchange().expectBody().returnResult().getStatus().value();
+    }
+}
