@@ -15,6 +15,7 @@ import cn.fpr.platform.store.StoreCircuitFilter;
 import cn.fpr.platform.outbox.AggregateRoot;
 import cn.fpr.platform.outbox.OutboxRelay;
 import cn.fpr.platform.outbox.OutboxStores;
+import cn.fpr.platform.outbox.VersionIndexes;
 import cn.fpr.platform.web.CorrelationIdFilter;
 import cn.fpr.platform.web.ProblemDetailsAdvice;
 import cn.fpr.platform.web.ProblemWebExceptionHandler;
@@ -178,6 +179,11 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxProperties properties, KafkaClients kafka) {
         return OutboxStores.relay(mongo, () -> aggregateCollections(mongo), kafka, properties);
+    }
+
+    @Bean
+    VersionIndexes versionIndexes(ReactiveMongoTemplate mongo) {
+        return new VersionIndexes(mongo, () -> aggregateCollections(mongo));
     }
 
     @Bean
