@@ -1,10 +1,11 @@
 // The consultation dashboard: KPIs, charts and tables from the KPI API, kept current by the live
-// feed (Server-Sent Events) without reloading the page.
+// feed (Server-Sent Events) without reloading the page. Every call carries the signed-in person's
+// token (sign-in.js); the region shown is theirs unless they choose one within it.
 (function () {
   'use strict';
   const params = new URLSearchParams(location.search);
   let lang = params.get('lang') === 'en' ? 'en' : 'zh-CN';
-  const state = { region: params.get('region') || '520000', period: params.get('period') || '', source: null, refresh: null };
+  const state = { region: params.get('region'), period: params.get('period') || '', source: null, online: false, refresh: null };
   const charts = {};
 
   const t = (key) => (window.FPR_I18N[lang][key] ?? window.FPR_I18N['zh-CN'][key] ?? key);
@@ -19,7 +20,7 @@
   }
 
   async function json(path, extra) {
-    const response = await fetch(query(path, extra), { headers: { Accept: 'application/json' } });
+    const response = await window.FPR_AUTH.fetch(query(path, extra), { headers: { Accept: 'application/json' } });
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     return response.json();
   }
@@ -28,7 +29,7 @@
     document.documentElement.lang = lang;
     document.title = t('title');
     document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
-    $('#live').textContent = state.source && state.source.readyState === 1 ? t('online') : t('offline');
+    $('#live').textContent = state.online ? t('online') : t('offline');
   }
 
   function setKpi(name, value) {
@@ -48,7 +49,6 @@
     setKpi('overdue', h.overdue); setKpi('riskEliminated', h.riskEliminated); setKpi('shareEliminatedPercent', h.shareEliminatedPercent);
     setKpi('inWork', e.inWork); setKpi('labourForce', e.labourForce); setKpi('inWorkPercent', e.inWorkPercent);
     setKpi('zeroEmploymentHouseholds', e.zeroEmploymentHouseholds); setKpi('loansIssued', m.issued); setKpi('loansOverdue', m.overdue);
-    $('#csv').href = query('/api/v1/kpis', { format: 'csv' });
 
     const series = (name, values, type) => ({ name: word('series', name), type: type || 'line', data: values });
     charts.trend.setOption({
@@ -91,27 +91,88 @@
     state.refresh = setTimeout(() => { state.refresh = null; load().catch(console.error); }, 1000);
   }
 
+  function online(on) {
+    state.online = on;
+    $('#live').textContent = on ? t('online') : t('offline');
+    $('#live').className = on ? 'live on' : 'live off';
+  }
+
+  function append(event) {
+    const item = document.createElement('li');
+    item.dataset.type = event.type;
+    const time = document.createElement('time');
+    time.textContent = event.time.replace('T', ' ').slice(0, 19);
+    const label = document.createElement('span');
+    label.className = 'type';
+    label.textContent = lang === 'en' ? event.type : word('events', event.type);
+    item.append(time, label, document.createTextNode(` ${event.subject}${event.countyCode ? ' · ' + event.countyCode : ''}`));
+    $('#feed').prepend(item);
+    while ($('#feed').children.length > 100) $('#feed').lastElementChild.remove();
+    refreshSoon();
+  }
+
+  // one Server-Sent Event from its lines (id, event, data; comments are heartbeats)
+  function parse(block) {
+    const message = { data: [] };
+    block.split(/\r?\n/).forEach((line) => {
+      const colon = line.indexOf(':');
+      if (colon === 0) return;
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'data') message.data.push(value); else message[field] = value;
+    });
+    return message;
+  }
+
+  // the live feed, read with fetch because EventSource cannot send a token; after a break it
+  // resumes from the last event seen (Last-Event-ID), as EventSource would
   function listen() {
-    if (state.source) state.source.close();
-    const source = new EventSource(`/api/v1/events/stream?region=${encodeURIComponent(state.region)}`);
-    state.source = source;
-    source.onopen = () => { $('#live').textContent = t('online'); $('#live').className = 'live on'; };
-    source.onerror = () => { $('#live').textContent = t('offline'); $('#live').className = 'live off'; };
-    source.onmessage = null;
-    Object.keys(window.FPR_I18N['zh-CN'].events).forEach((type) => source.addEventListener(type, (message) => {
-      const event = JSON.parse(message.data);
-      const item = document.createElement('li');
-      item.dataset.type = event.type;
-      const time = document.createElement('time');
-      time.textContent = event.time.replace('T', ' ').slice(0, 19);
-      const label = document.createElement('span');
-      label.className = 'type';
-      label.textContent = lang === 'en' ? event.type : word('events', event.type);
-      item.append(time, label, document.createTextNode(` ${event.subject}${event.countyCode ? ' · ' + event.countyCode : ''}`));
-      $('#feed').prepend(item);
-      while ($('#feed').children.length > 100) $('#feed').lastElementChild.remove();
-      refreshSoon();
-    }));
+    if (state.source) state.source.abort();
+    const controller = new AbortController();
+    state.source = controller;
+    let lastId = null;
+    const types = new Set(Object.keys(window.FPR_I18N['zh-CN'].events));
+    async function connect() {
+      try {
+        const headers = { Accept: 'text/event-stream' };
+        if (lastId) headers['Last-Event-ID'] = lastId;
+        const response = await window.FPR_AUTH.fetch(`/api/v1/events/stream?region=${encodeURIComponent(state.region)}`,
+          { headers, signal: controller.signal });
+        if (!response.ok) throw new Error(`live feed: ${response.status}`);
+        online(true);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+            const message = parse(buffer.slice(0, end));
+            buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+            if (message.id) lastId = message.id;
+            if (types.has(message.event) && message.data.length) append(JSON.parse(message.data.join('\n')));
+          }
+        }
+      } catch (e) {
+        if (!controller.signal.aborted) console.warn(e);
+      }
+      if (controller.signal.aborted) return;
+      online(false);
+      setTimeout(connect, 3000);
+    }
+    connect();
+  }
+
+  // the CSV export, fetched with the token and handed to the browser as a file
+  async function download() {
+    const response = await window.FPR_AUTH.fetch(query('/api/v1/kpis', { format: 'csv' }));
+    if (!response.ok) throw new Error(`csv: ${response.status}`);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `kpis-${state.region}${state.period ? '-' + state.period : ''}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
   function show() {
@@ -124,7 +185,11 @@
     listen();
   }
 
-  document.addEventListener('DOMContentLoaded', () => {
+  document.addEventListener('DOMContentLoaded', async () => {
+    await window.FPR_AUTH.token();
+    const holder = window.FPR_AUTH.holder();
+    state.region = state.region || holder.region;
+    $('#who').textContent = `${holder.name} · ${holder.region}`;
     charts.trend = echarts.init($('#trendChart'));
     charts.county = echarts.init($('#countyChart'));
     charts.risk = echarts.init($('#riskChart'));
@@ -138,6 +203,7 @@
       state.period = $('#period').value;
       show();
     });
+    $('#csv').addEventListener('click', (e) => { e.preventDefault(); download().catch(console.error); });
     $('#lang').addEventListener('click', () => { lang = lang === 'en' ? 'zh-CN' : 'en'; translate(); show(); });
     translate();
     show();

@@ -2,7 +2,7 @@
 window.FPR_I18N = {
   'zh-CN': {
     title: '防止规模性返贫 · 监测会商', region: '地区代码', period: '期间', show: '查看', otherLanguage: 'English', csv: '导出 CSV',
-    asOf: '统计截至', online: '实时连接', offline: '离线',
+    asOf: '统计截至', online: '实时连接', offline: '离线', signedInAs: '登录用户',
     monitored: '监测户', newlyFlagged: '本期新纳入', underIdentification: '识别中', overdue: '逾期未识别',
     riskEliminated: '本期消除风险', shareEliminated: '累计消除占比', inWork: '务工人数', labourForce: '劳动力',
     zeroEmployment: '零就业家庭', loans: '小额信贷（本期发放）', loansOverdue: '逾期',
@@ -28,7 +28,7 @@ window.FPR_I18N = {
   },
   en: {
     title: 'Preventing relapse into poverty · consultation', region: 'Region code', period: 'Period', show: 'Show', otherLanguage: '中文',
-    csv: 'Export CSV', asOf: 'As of', online: 'live', offline: 'offline',
+    csv: 'Export CSV', asOf: 'As of', online: 'live', offline: 'offline', signedInAs: 'Signed in as',
     monitored: 'Monitored households', newlyFlagged: 'Newly flagged', underIdentification: 'Under identification', overdue: 'Overdue',
     riskEliminated: 'Risk eliminated', shareEliminated: 'eliminated to date', inWork: 'People in work', labourForce: 'labour force',
     zeroEmployment: 'Zero-employment households', loans: 'Microloans issued', loansOverdue: 'overdue',

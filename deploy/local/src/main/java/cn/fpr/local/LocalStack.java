@@ -1,5 +1,6 @@
 package cn.fpr.local;
 
+import cn.fpr.simulator.AccessToken;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -38,6 +39,9 @@ import java.util.stream.Stream;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The token issuer, started before the services; its usual port is 9000. */
+    public static final String ISSUER = "token-issuer";
+
     /** The services in start order, with their usual ports (consultation serves the dashboard). */
     public static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
 
@@ -51,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The settings the local stack gives every service (docker-compose.yml and the Kubernetes manifests set them too). */
     static final List<String> SERVICE_KEYS = List.of("spring.mongodb.uri", "spring.cloud.stream.kafka.binder.brokers");
+    /** The token issuer as the services know it: the name its tokens carry, and where its keys are. */
+    static final List<String> SECURITY_KEYS = List.of("fpr.security.issuer", "fpr.security.jwk-set-uri");
 
     /** JVM settings of a service process, chosen for a 2-core machine with the whole stack under 3 GiB (see README). */
     static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
@@ -68,9 +74,10 @@ public final class LocalStack implements AutoCloseable {
      * @param simulatorArgs extra simulator options (rate, duration, households)
      * @param clockSpeed    how much faster than the wall the services' clock runs (1: real time)
      * @param serviceArgs   further settings given to every service ({@code --name=value})
+     * @param issuerPort    the token issuer's port
      */
     public record Options(Path root, Path home, int kafkaPort, int storePort, Map<String, Integer> servicePorts, boolean simulator,
-                          List<String> simulatorArgs, long clockSpeed, List<String> serviceArgs) {
+                          List<String> simulatorArgs, long clockSpeed, List<String> serviceArgs, int issuerPort) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -88,7 +95,8 @@ public final class LocalStack implements AutoCloseable {
             return new Options(root, root.resolve(given.getOrDefault("home", ".fpr-local")),
                     Integer.parseInt(given.getOrDefault("kafka-port", "9092")), Integer.parseInt(given.getOrDefault("store-port", "27017")),
                     SERVICES, !given.containsKey("no-simulator"), simulatorArgs,
-                    Long.parseLong(given.getOrDefault("clock-speed", "1440")), List.of());
+                    Long.parseLong(given.getOrDefault("clock-speed", "1440")), List.of(),
+                    Integer.parseInt(given.getOrDefault("issuer-port", "9000")));
         }
     }
 
@@ -100,9 +108,10 @@ public final class LocalStack implements AutoCloseable {
     private final Instant clockOrigin = started;
     private volatile Instant clockStart;
     private volatile boolean closing;
+    private LocalIssuer issuer;
 
-    /** A process this stack started, and the command that started it (to start it again). */
-    public record Child(String name, Process process, Path log, List<String> command) {
+    /** A process this stack started, and the command and environment that started it (to start it again). */
+    public record Child(String name, Process process, Path log, List<String> command, Map<String, String> environment) {
     }
 
     private LocalStack(Options options) {
@@ -125,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() throws IOException, InterruptedException {
         Files.createDirectories(logs);
         stopLeftovers();
-        for (int port : Stream.concat(Stream.of(options.kafkaPort(), options.kafkaPort() + 1, options.storePort()),
+        for (int port : Stream.concat(Stream.of(options.kafkaPort(), options.kafkaPort() + 1, options.storePort(), options.issuerPort()),
                 options.servicePorts().values().stream()).toList()) {
             requireFree(port);
         }
@@ -141,6 +150,12 @@ public final class LocalStack implements AutoCloseable {
         // the store is the busiest process under load (it deserialises documents): full JIT compilation, unlike the others
         spawn("store", List.of(java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-cp", classpath,
                 StoreServer.class.getName(), Integer.toString(options.storePort()), options.home().resolve("store/fpr.mv.db").toString()));
+        issuer = LocalIssuer.in(options.home());
+        List<String> issuerCommand = new ArrayList<>(List.of(java()));
+        issuerCommand.addAll(SERVICE_JVM);
+        issuerCommand.addAll(List.of("-jar", jar(options.root(), ISSUER).toString()));
+        issuerCommand.addAll(issuer.arguments(options.issuerPort(), url("consultation-service") + "/"));
+        spawn(ISSUER, issuerCommand);
         awaitBroker();
         progress("Kafka broker ready on localhost:%d", options.kafkaPort());
         awaitPort("store", options.storePort());
@@ -156,7 +171,8 @@ public final class LocalStack implements AutoCloseable {
                     "--server.port=" + service.getValue(),
                     "--" + SERVICE_KEYS.get(0) + "=mongodb://localhost:" + options.storePort() + "/" + database(service.getKey()),
                     "--" + SERVICE_KEYS.get(1) + "=localhost:" + options.kafkaPort(),
-                    "--fpr.clock.speed=" + options.clockSpeed()));
+                    "--fpr.clock.speed=" + options.clockSpeed(),
+                    "--" + SECURITY_KEYS.get(0) + "=" + issuerUrl(), "--" + SECURITY_KEYS.get(1) + "=" + issuerUrl() + "/oauth2/jwks"));
             if (options.clockSpeed() > 1) {
                 command.addAll(List.of("--fpr.clock.origin=" + clockOrigin, "--fpr.clock.start=" + clockStart));
             }
@@ -164,6 +180,8 @@ public final class LocalStack implements AutoCloseable {
             spawn(service.getKey(), command);
         }
         awaitServices();
+        awaitReady(ISSUER);
+        progress("%-21s ready on %s", ISSUER, issuerUrl());
         if (options.simulator()) {
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-cp", classpath, "cn.fpr.simulator.Simulator",
@@ -171,9 +189,9 @@ public final class LocalStack implements AutoCloseable {
                     "--monitoring=" + url("monitoring-service"), "--employment=" + url("employment-service"),
                     "--cooperation=" + url("cooperation-service"),
                     "--state=" + options.home(), "--clock-speed=" + options.clockSpeed(), "--clock-origin=" + clockOrigin,
-                    "--clock-start=" + clockStart));
+                    "--clock-start=" + clockStart, "--issuer=" + issuerUrl(), "--client-id=simulator"));
             command.addAll(options.simulatorArgs());
-            spawn("simulator", command);
+            spawn("simulator", command, Map.of("FPR_CLIENT_SECRET", issuer.secret("simulator")));
             progress("simulator of departmental systems started (log: %s)", logs.resolve("simulator.log"));
         }
     }
@@ -212,7 +230,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(name + " is running");
         }
         children.remove(child);
-        spawn(name, child.command());
+        spawn(name, child.command(), child.environment());
         switch (name) {
             case "kafka" -> awaitBroker();
             case "store" -> awaitPort("store", options.storePort());
@@ -244,9 +262,18 @@ public final class LocalStack implements AutoCloseable {
         return start.plus(Duration.between(clockOrigin, Instant.now()).multipliedBy(options.clockSpeed()));
     }
 
-    /** The address of a running service. */
+    /** The address of a running service (or of the token issuer). */
     public String url(String service) {
-        return "http://localhost:" + options.servicePorts().get(service);
+        return ISSUER.equals(service) ? issuerUrl() : "http://localhost:" + options.servicePorts().get(service);
+    }
+
+    public String issuerUrl() {
+        return LocalIssuer.address(options.issuerPort());
+    }
+
+    /** An access token of one of the local issuer's clients ({@link LocalIssuer#CLIENTS}), as its system would get it. */
+    public AccessToken token(String clientId) {
+        return new AccessToken(http, issuerUrl(), clientId, issuer.secret(clientId));
     }
 
     public List<Child> children() {
@@ -266,7 +293,7 @@ public final class LocalStack implements AutoCloseable {
         Collections.reverse(running);
         List<List<Child>> waves = List.of(
                 running.stream().filter(c -> c.name().equals("simulator")).toList(),
-                running.stream().filter(c -> options.servicePorts().containsKey(c.name())).toList(),
+                running.stream().filter(c -> options.servicePorts().containsKey(c.name()) || c.name().equals(ISSUER)).toList(),
                 running.stream().filter(c -> c.name().equals("store")).toList(),
                 running.stream().filter(c -> c.name().equals("kafka")).toList());
         for (List<Child> wave : waves) {
@@ -291,13 +318,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void spawn(String name, List<String> command) throws IOException {
+        spawn(name, command, Map.of());
+    }
+
+    private void spawn(String name, List<String> command, Map<String, String> environment) throws IOException {
         if (closing) {
             throw new IllegalStateException("stopping");
         }
         Path log = logs.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        children.add(new Child(name, process, log, List.copyOf(command)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        children.add(new Child(name, process, log, List.copyOf(command), Map.copyOf(environment)));
         Files.writeString(options.home().resolve("children.pids"),
                 children.stream().map(c -> Long.toString(c.process().pid())).collect(Collectors.joining("\n")));
     }
@@ -556,7 +588,9 @@ public final class LocalStack implements AutoCloseable {
         }
         System.out.println();
         System.out.printf("fpr is up in %.0f s.%n", stack.startedIn().toMillis() / 1000.0);
-        System.out.println("  dashboard      " + stack.url("consultation-service") + "/?region=520000");
+        System.out.println("  dashboard      " + stack.url("consultation-service") + "/   sign in as viewer (the whole country) or "
+                + "guizhou-viewer; passwords in " + stack.issuer.credentialsFile());
+        System.out.println("  token issuer   " + stack.issuerUrl() + "   clients (one per role) and their secrets: the same file");
         options.servicePorts().keySet().forEach(service ->
                 System.out.printf("  %-21s %s   OpenAPI: %s/v3/api-docs%n", service, stack.url(service), stack.url(service)));
         System.out.printf("  Kafka          localhost:%d%n  store          mongodb://localhost:%d%n", options.kafkaPort(), options.storePort());

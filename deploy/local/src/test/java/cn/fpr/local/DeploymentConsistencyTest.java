@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,10 +82,67 @@ class DeploymentConsistencyTest {
         for (ServiceConfig service : services()) {
             Set<String> composeKeys = cast(services.get(service.name()).get("environment")) instanceof Map<?, ?> env
                     ? env.keySet().stream().map(k -> k.toString().toLowerCase().replace('_', '.')).collect(Collectors.toSet()) : Set.of();
-            LocalStack.SERVICE_KEYS.forEach(key -> assertThat(composeKeys)
-                    .as("the local stack sets " + key + " for " + service.name() + "; so must compose").contains(key));
+            Stream.concat(LocalStack.SERVICE_KEYS.stream(), LocalStack.SECURITY_KEYS.stream()).forEach(key -> assertThat(composeKeys)
+                    .as("the local stack sets " + key + " for " + service.name() + "; so must compose").contains(key.replace('-', '.')));
             assertThat(LocalStack.SERVICES.get(service.name())).as("local stack port of " + service.name()).isEqualTo(service.port());
         }
+    }
+
+    @Test
+    void compose_runs_the_token_issuer_whose_tokens_every_service_checks_and_whose_clients_get_their_secrets() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = cast(compose.get("services"));
+        Map<String, Object> issuer = services.get(LocalStack.ISSUER);
+        assertThat(issuer.get("image")).isEqualTo("fpr/" + LocalStack.ISSUER + ":" + version());
+        Map<String, Object> issuerEnvironment = cast(issuer.get("environment"));
+        String address = issuerEnvironment.get("FPR_ISSUER_URI").toString();
+        assertThat((List<String>) cast(issuer.get("ports"))).containsExactly("9000:9000");
+        assertThat(issuerEnvironment.get("FPR_ISSUER_DASHBOARD")).isEqualTo("http://localhost:" + LocalStack.SERVICES.get("consultation-service") + "/");
+        for (ServiceConfig service : services()) {
+            Map<String, Object> entry = services.get(service.name());
+            assertThat((Map<String, Object>) cast(entry.get("environment"))).as(service.name())
+                    .containsEntry("FPR_SECURITY_ISSUER", address)
+                    .containsEntry("FPR_SECURITY_JWK_SET_URI", "http://" + LocalStack.ISSUER + ":9000/oauth2/jwks");
+            Map<String, Map<String, Object>> dependsOn = cast(entry.get("depends_on"));
+            assertThat(dependsOn.get(LocalStack.ISSUER)).containsEntry("condition", "service_healthy");
+        }
+        // every secret the clients file reads is given to the issuer, and the simulator presents its client's
+        String clients = Files.readString(ROOT.resolve("deploy/issuer/compose-clients.yml"));
+        Matcher placeholder = PLACEHOLDER.matcher(clients);
+        while (placeholder.find()) {
+            assertThat(issuerEnvironment).containsEntry(placeholder.group(1), "${" + placeholder.group(1) + ":?set " + placeholder.group(1) + "}");
+        }
+        Map<String, Object> simulator = services.get("simulator");
+        assertThat((Map<String, Object>) cast(simulator.get("environment")))
+                .containsEntry("FPR_CLIENT_SECRET", issuerEnvironment.get("FPR_ISSUER_SECRET_SIMULATOR"));
+        assertThat((List<String>) cast(simulator.get("command"))).contains("--client-id=simulator", "--issuer=http://" + LocalStack.ISSUER + ":9000");
+        Map<String, Object> issuerSettings = cast(path(new Yaml().load(clients), "fpr", "issuer", "clients"));
+        assertThat(issuerSettings).containsKey("simulator");
+    }
+
+    @Test
+    void on_kubernetes_every_service_checks_tokens_of_the_one_token_issuer() throws IOException {
+        List<Map<String, Object>> resources = kubernetesResources();
+        Map<String, String> issuer = environment(resource(resources, "Deployment", LocalStack.ISSUER));
+        assertThat(resource(resources, "Service", LocalStack.ISSUER)).isNotNull();
+        assertThat(issuer).containsKeys("FPR_ISSUER_URI", "FPR_ISSUER_DASHBOARD", "FPR_ISSUER_SIGNING_KEY", "SPRING_CONFIG_IMPORT");
+        for (ServiceConfig service : services()) {
+            assertThat(environment(resource(resources, "Deployment", service.name()))).as(service.name())
+                    .containsEntry("FPR_SECURITY_ISSUER", issuer.get("FPR_ISSUER_URI"))
+                    .containsEntry("FPR_SECURITY_JWK_SET_URI", "http://" + LocalStack.ISSUER + ":9000/oauth2/jwks");
+        }
+    }
+
+    /** A Deployment's environment variables given as plain values. */
+    private static Map<String, String> environment(Map<String, Object> deployment) {
+        Map<String, Object> container = ((List<Map<String, Object>>) cast(path(deployment, "spec", "template", "spec", "containers"))).get(0);
+        Map<String, String> values = new HashMap<>();
+        for (Map<String, Object> variable : (List<Map<String, Object>>) cast(container.get("env"))) {
+            if (variable.get("value") != null) {
+                values.put(variable.get("name").toString(), variable.get("value").toString());
+            }
+        }
+        return values;
     }
 
     @Test

@@ -10,6 +10,8 @@ import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.Topic;
 import cn.fpr.contracts.Topics;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
+import cn.fpr.testsupport.InfrastructureProperties;
+import cn.fpr.testsupport.ServiceIntegrationTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -193,12 +195,13 @@ class KafkaAccessIT {
         command.addAll(List.of("-jar", LocalStack.jar(ROOT, "monitoring-service").toString(), "--server.port=" + port,
                 "--spring.mongodb.uri=mongodb://localhost:" + storePort + "/monitoring",
                 "--spring.cloud.stream.kafka.binder.brokers=localhost:" + clientsPort));
+        InfrastructureProperties.trustingTestTokens().forEach((name, value) -> command.add("--" + name + "=" + value));
         ProcessBuilder service = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("logs/monitoring-service.log").toFile()));
         service.environment().put("FPR_KAFKA_USERNAME", "monitoring-service");
         service.environment().put("FPR_KAFKA_PASSWORD", password("monitoring-service"));
         processes.add(service.start());
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient http = ServiceIntegrationTest.client(port);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() ->
                 http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
 

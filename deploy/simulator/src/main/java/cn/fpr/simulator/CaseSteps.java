@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a grassroots office sends to approve a case's pending step, as the role that takes each step. */
+/** What a grassroots office sends to approve a case's pending step (its token says who takes it, in which role). */
 public final class CaseSteps {
 
     /**
@@ -14,19 +14,19 @@ public final class CaseSteps {
      * {@code noticeDays} days yet) or is not a step of the procedure.
      */
     public static Optional<Map<String, Object>> approval(String step, LocalDate openedOn, LocalDate today, int noticeDays,
-                                                        String actorId, String reason) {
-        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "actorId", actorId, "reason", reason));
+                                                        String reason) {
+        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "reason", reason));
         switch (step) {
-            case "HOUSEHOLD_VISIT" -> body.putAll(Map.of("role", "VILLAGE_CADRE", "authorisationSigned", true));
-            case "DATA_CROSS_CHECK" -> body.put("role", "COUNTY_DEPARTMENT_OFFICER");
+            case "HOUSEHOLD_VISIT" -> body.put("authorisationSigned", true);
             case "VILLAGE_REVIEW" -> {
                 if (openedOn.isAfter(today.minusDays(noticeDays))) {
                     return Optional.empty();
                 }
-                body.putAll(Map.of("role", "VILLAGE_COMMITTEE", "noticePostedOn", openedOn.toString()));
+                body.put("noticePostedOn", openedOn.toString());
             }
-            case "TOWNSHIP_REVIEW" -> body.put("role", "TOWNSHIP_REVIEWER");
-            case "COUNTY_APPROVAL" -> body.put("role", "COUNTY_OFFICIAL");
+            case "DATA_CROSS_CHECK", "TOWNSHIP_REVIEW", "COUNTY_APPROVAL" -> {
+                // nothing more: who takes the step, in which role, is the caller's token
+            }
             default -> {
                 return Optional.empty();
             }

@@ -49,7 +49,9 @@ import java.util.UUID;
  * {@code cooperation} (addresses), {@code rate} (signals per second, default 2), {@code duration}
  * (ISO-8601, default: until stopped), {@code households} (per county, default 30), {@code state}
  * (a directory for what was seeded), {@code clock-origin} and {@code clock-speed} (the services'
- * demonstration clock, so the simulated dates agree with theirs), {@code seed}.
+ * demonstration clock, so the simulated dates agree with theirs), {@code seed}, {@code issuer} (the
+ * token issuer's address) and {@code client-id} (its client there, default {@code simulator}; the
+ * secret comes from the environment, {@code FPR_CLIENT_SECRET}).
  */
 public final class Simulator {
 
@@ -59,6 +61,7 @@ public final class Simulator {
 
     private final Map<String, String> options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AccessToken token;
     private final Random random;
     private final Instant origin;
     private final Instant start;
@@ -74,6 +77,8 @@ public final class Simulator {
         this.speed = Long.parseLong(options.getOrDefault("clock-speed", "1"));
         this.origin = options.containsKey("clock-origin") ? Instant.parse(options.get("clock-origin")) : Instant.now();
         this.start = options.containsKey("clock-start") ? Instant.parse(options.get("clock-start")) : origin;
+        this.token = new AccessToken(http, options.getOrDefault("issuer", "http://localhost:9000"),
+                options.getOrDefault("client-id", "simulator"), System.getenv().getOrDefault("FPR_CLIENT_SECRET", ""));
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,7 +126,7 @@ public final class Simulator {
         for (String service : List.of("monitoring", "employment", "cooperation")) {
             String url = options.getOrDefault(service, "") + "/actuator/health/readiness";
             Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            while (get(url) == null) {
+            while (send(HttpRequest.newBuilder(URI.create(url)).GET(), false) == null) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(service + " is not ready at " + url);
                 }
@@ -241,8 +246,7 @@ public final class Simulator {
             }
             String step = open.path("pendingStep").asString();
             LocalDate openedOn = LocalDate.parse(open.path("openedOn").asString());
-            Optional<Map<String, Object>> approval = CaseSteps.approval(step, openedOn, today, 5, "sim-" + step.toLowerCase(),
-                    "checked by the simulation");
+            Optional<Map<String, Object>> approval = CaseSteps.approval(step, openedOn, today, 5, "checked by the simulation");
             if (approval.isEmpty()) {
                 continue;   // e.g. the public notice has not stood five days yet
             }
@@ -284,19 +288,31 @@ public final class Simulator {
     private JsonNode post(String url, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("X-Correlation-ID", "sim-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), true);
     }
 
     private JsonNode get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), true);
     }
 
-    /** The answer's JSON, or null when the service refused (already seeded, a step not due) or could not be reached. */
-    private JsonNode send(HttpRequest request) {
+    /**
+     * The answer's JSON, or null when the service refused (already seeded, a step not due) or
+     * could not be reached. API calls carry the simulator's access token.
+     */
+    private JsonNode send(HttpRequest.Builder request, boolean withToken) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (withToken) {
+                request.header("Authorization", token.header());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                log("refused (%d) by %s: %s", response.statusCode(), response.uri(), response.body());
+            }
             return response.statusCode() / 100 == 2 ? JSON.readTree(response.body()) : null;
         } catch (IOException e) {
+            return null;
+        } catch (IllegalStateException noToken) {
+            log("%s", noToken.getMessage());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

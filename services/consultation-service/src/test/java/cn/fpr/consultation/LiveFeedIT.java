@@ -7,6 +7,7 @@ import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.Region;
 import cn.fpr.testsupport.TestProducer;
 import cn.fpr.testsupport.ServiceIntegrationTest;
+import cn.fpr.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,6 +119,7 @@ class LiveFeedIT extends ServiceIntegrationTest {
     private Disposable subscribe(String path, String lastEventId, List<ServerSentEvent<String>> into) {
         return WebClient.create("http://localhost:" + port).get().uri(path)
                 .headers(headers -> {
+                    headers.setBearerAuth(TestTokens.everything());
                     if (lastEventId != null) {
                         headers.set("Last-Event-ID", lastEventId);
                     }

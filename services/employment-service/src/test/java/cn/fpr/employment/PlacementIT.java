@@ -7,6 +7,7 @@ import cn.fpr.contracts.labour.TrainingCompleted;
 import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
 import cn.fpr.contracts.pairing.LabourOfferPosted;
 import cn.fpr.testsupport.TestProducer;
+import cn.fpr.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
@@ -64,7 +65,8 @@ class PlacementIT extends EmploymentServiceTest {
         String opening = postForId("/api/v1/openings", Map.of("kind", "ENTERPRISE", "employer", "Weining potato processing",
                 "workCountyCode", "520526", "capacity", 1, "monthlyWageYuan", 2800), "openingId");
 
-        WebClient client = WebClient.create("http://localhost:" + port);
+        WebClient client = WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBearerAuth(TestTokens.everything())).build();
         List<Integer> statuses = Mono.zip(place(client, opening, first + ":m-1"), place(client, opening, second + ":m-1"),
                 (a, b) -> List.of(a, b)).block(Duration.ofSeconds(30));
 

@@ -135,7 +135,8 @@ public final class FaultRun {
         log("starting the stack (broker, store, five services as processes) in %s", settings.home());
         // the live feed keeps every event of the run, so that the checks can find each one in it
         stack = LocalStack.start(new LocalStack.Options(settings.root(), settings.home(), kafkaPort, storePort, ports, false,
-                List.of(), CLOCK_SPEED, List.of("--fpr.consultation.live-feed.retained=100000000")));
+                List.of(), CLOCK_SPEED, List.of("--fpr.consultation.live-feed.retained=100000000"), LocalStack.freePort()));
+        http.presenting(stack.token("simulator"));
         try {
             log("stack ready in %d s; seeding %d households in %d counties", stack.startedIn().toSeconds(), settings.households(),
                     Counties.ALL.size());
@@ -200,10 +201,10 @@ public final class FaultRun {
             String project = must(http.post(industry + "/api/v1/projects", Map.of("countyCode", county.code(),
                     "villageCode", county.township(0) + "201", "name", "tea processing " + county.code(), "category", "INDUSTRY",
                     "budgetYuan", 800_000, "year", today().getYear()))).path("projectId").asString();
-            must(http.post(industry + "/api/v1/projects/" + project + "/decisions", Map.of("role", "TOWNSHIP_REVIEWER",
-                    "actorId", "t-" + county.code(), "approve", true, "reason", "fits the township plan")));
-            must(http.post(industry + "/api/v1/projects/" + project + "/decisions", Map.of("role", "COUNTY_OFFICIAL",
-                    "actorId", "c-" + county.code(), "approve", true, "reason", "approved at the county meeting")));
+            must(http.post(industry + "/api/v1/projects/" + project + "/decisions", Map.of("approve", true,
+                    "reason", "fits the township plan")));
+            must(http.post(industry + "/api/v1/projects/" + project + "/decisions", Map.of("approve", true,
+                    "reason", "approved at the county meeting")));
             must(http.post(industry + "/api/v1/projects/" + project + "/funding", Map.of("reference", "fund-" + county.code(),
                     "source", "CENTRAL_CONNECTION_FUNDS", "amountYuan", 800_000)));
             must(http.post(industry + "/api/v1/projects/" + project + "/completion", Map.of("assets",
@@ -304,7 +305,7 @@ public final class FaultRun {
             String step = open.path("pendingStep").asString();
             // the notice is given a day more than five: the services' clock moves a day every 5 s
             Optional<Map<String, Object>> body = CaseSteps.approval(step, LocalDate.parse(open.path("openedOn").asString()), today, 6,
-                    "ft-" + step.toLowerCase(), "checked by the fault-injection run");
+                    "checked by the fault-injection run");
             if (body.isEmpty()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package cn.fpr.faults;
 
+import cn.fpr.simulator.AccessToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,15 +38,21 @@ final class Http {
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong unavailableWithRetryAfter = new AtomicLong();
+    private volatile AccessToken token;
+
+    /** From now on, requests carry this system's access token. */
+    void presenting(AccessToken token) {
+        this.token = token;
+    }
 
     Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET());
     }
 
     Answer post(String url, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").header("X-Correlation-ID", "fault-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     /**
@@ -65,9 +72,12 @@ final class Http {
         return answer;
     }
 
-    private Answer send(HttpRequest request) {
+    private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (token != null) {
+                request.header("Authorization", token.header());
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             statuses.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
             String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
             if (response.statusCode() == 503 && retryAfter != null) {
@@ -75,7 +85,8 @@ final class Http {
             }
             JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body, retryAfter);
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
+            // no answer, or no token (the issuer could not be reached)
             unanswered.incrementAndGet();
             return new Answer(0, null, null);
         } catch (InterruptedException e) {

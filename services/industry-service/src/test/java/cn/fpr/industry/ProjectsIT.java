@@ -101,21 +101,36 @@ class ProjectsIT extends ServiceIntegrationTest {
     }
 
     @Test
-    void the_county_cannot_approve_what_the_township_has_not_reviewed() {
+    void the_county_cannot_approve_what_the_township_has_not_reviewed_and_each_decision_names_its_taker_from_the_token() {
         String project = id(post("/api/v1/projects", Map.of("countyCode", "520526", "villageCode", "520526100201",
                 "name", "cattle shed", "category", "INDUSTRY", "budgetYuan", 300000, "year", 2026), 201));
+        WebTestClient county = as("county-official-li", "520526", "COUNTY_OFFICIAL");
+        WebTestClient township = as("township-reviewer-zhao", "520526100", "TOWNSHIP_REVIEWER");
+        Map<String, Object> approval = Map.of("approve", true, "reason", "ok");
 
-        post("/api/v1/projects/" + project + "/decisions", Map.of("role", "COUNTY_OFFICIAL", "actorId", "c-1", "approve", true,
-                "reason", "ok"), 422).jsonPath("$.errors[0].field").isEqualTo("role");
+        county.post().uri("/api/v1/projects/{id}/decisions", project).contentType(MediaType.APPLICATION_JSON).bodyValue(approval)
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).contains("TOWNSHIP_REVIEWER"));
+        // a body naming another role and actor changes nothing: both come from the token
+        township.post().uri("/api/v1/projects/{id}/decisions", project).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("approve", true, "reason", "fits the plan", "role", "COUNTY_OFFICIAL", "actorId", "someone-else"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("TOWNSHIP_REVIEWED")
+                .jsonPath("$.decisions[0].role").isEqualTo("TOWNSHIP_REVIEWER")
+                .jsonPath("$.decisions[0].actorId").isEqualTo("township-reviewer-zhao");
+        township.post().uri("/api/v1/projects/{id}/decisions", project).contentType(MediaType.APPLICATION_JSON).bodyValue(approval)
+                .exchange().expectStatus().isForbidden();
+        county.post().uri("/api/v1/projects/{id}/decisions", project).contentType(MediaType.APPLICATION_JSON).bodyValue(approval)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED")
+                .jsonPath("$.decisions[1].actorId").isEqualTo("county-official-li");
     }
 
     private String approvedProject(String county, String category, int budget) {
         String project = id(post("/api/v1/projects", Map.of("countyCode", county, "villageCode", county + "100201",
                 "name", category.toLowerCase() + " project", "category", category, "budgetYuan", budget, "year", 2026), 201));
-        post("/api/v1/projects/" + project + "/decisions", Map.of("role", "TOWNSHIP_REVIEWER", "actorId", "t-1", "approve", true,
-                "reason", "fits the township plan"), 200);
-        post("/api/v1/projects/" + project + "/decisions", Map.of("role", "COUNTY_OFFICIAL", "actorId", "c-1", "approve", true,
-                "reason", "approved at the county meeting"), 200).jsonPath("$.status").isEqualTo("APPROVED");
+        post("/api/v1/projects/" + project + "/decisions", Map.of("approve", true, "reason", "fits the township plan"), 200);
+        post("/api/v1/projects/" + project + "/decisions", Map.of("approve", true, "reason", "approved at the county meeting"), 200)
+                .jsonPath("$.status").isEqualTo("APPROVED");
         return project;
     }
 

@@ -21,6 +21,7 @@ import cn.fpr.testsupport.TestProducer;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,17 @@ class MonitoringJourneyIT extends MonitoringServiceTest {
         clock.setDay(DAY_ONE.plusDays(7));
         approve(caseId, CaseStep.VILLAGE_REVIEW, DAY_ONE.plusDays(2));
         clock.setDay(DAY_ONE.plusDays(8));
-        approve(caseId, CaseStep.TOWNSHIP_REVIEW, null);
+        // a village cadre cannot take the township's review, whatever the body says; the reviewer's token names who took it
+        as("cadre-wang", "520526100201", "VILLAGE_CADRE").post().uri("/api/v1/cases/{id}/steps", caseId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("step", "TOWNSHIP_REVIEW", "decision", "APPROVE",
+                        "reason", "looks fine", "role", "TOWNSHIP_REVIEWER", "actorId", "reviewer-liu"))
+                .exchange().expectStatus().isForbidden();
+        as("reviewer-liu", "520526100", "TOWNSHIP_REVIEWER").post().uri("/api/v1/cases/{id}/steps", caseId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("step", "TOWNSHIP_REVIEW", "decision", "APPROVE",
+                        "reason", "reviewed at the township"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.steps[3].role").isEqualTo("TOWNSHIP_REVIEWER")
+                .jsonPath("$.steps[3].actorId").isEqualTo("reviewer-liu");
         approve(caseId, CaseStep.COUNTY_APPROVAL, null);
 
         ConsumerRecord<String, byte[]> flaggedRecord = published(household, "household-flagged", 1).get(0);

@@ -5,7 +5,6 @@ import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.DomainEvent;
 import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.Topics;
-import cn.fpr.monitoring.casework.model.Role;
 import cn.fpr.platform.identity.IdNumbers;
 import cn.fpr.testsupport.FixedClock;
 import cn.fpr.testsupport.MutableClock;
@@ -110,8 +109,8 @@ abstract class MonitoringServiceTest extends ServiceIntegrationTest {
 
     /** Takes a step of a case as the step's role would, approving it. */
     void approve(String caseId, CaseStep step, LocalDate noticePostedOn) {
-        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "role", Role.forStep(step),
-                "actorId", "actor-" + step.name().toLowerCase(), "reason", "checked: " + step, "authorisationSigned", true));
+        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "reason", "checked: " + step,
+                "authorisationSigned", true));
         if (noticePostedOn != null) {
             body.put("noticePostedOn", noticePostedOn.toString());
         }

@@ -6,6 +6,7 @@ import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.platform.testapp.PlatformTestApplication;
 import cn.fpr.platform.testapp.Tally;
 import cn.fpr.testsupport.HelloAnsweringMemoryBackend;
+import cn.fpr.testsupport.InfrastructureProperties;
 import cn.fpr.testsupport.RealInfrastructure;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestInfrastructure;
@@ -64,6 +65,7 @@ class StoreOutageIT {
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + PORT + "/outage");
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> TestInfrastructure.shared().kafkaBootstrapServers());
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.shared().kafkaBootstrapServers());
+        InfrastructureProperties.trustingTestTokens().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package cn.fpr.platform;
 import cn.fpr.platform.testapp.Ledger;
 import cn.fpr.platform.testapp.PlatformTestApplication;
 import cn.fpr.testsupport.ServiceIntegrationTest;
+import cn.fpr.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,8 +62,8 @@ class WebLimitsIT extends ServiceIntegrationTest {
 
     @Test
     void a_client_past_its_requests_a_second_is_answered_429_with_retry_after_and_served_again_a_second_later() throws InterruptedException {
-        WebClient client = WebClient.create(http.mutate().build().get().uri("/").exchange().returnResult(Void.class).getUrl()
-                .toString().replaceAll("/$", ""));
+        WebClient client = WebClient.builder().baseUrl(http.mutate().build().get().uri("/").exchange().returnResult(Void.class).getUrl()
+                .toString().replaceAll("/$", "")).defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.everything()).build();
         List<Integer> statuses = Flux.range(0, 20)
                 .flatMap(i -> client.get().uri("/api/v1/nothing-here").exchangeToMono(response -> {
                     if (response.statusCode().value() == 429) {

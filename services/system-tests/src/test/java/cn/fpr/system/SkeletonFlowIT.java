@@ -4,7 +4,6 @@ import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.household.CaseOpened;
-import cn.fpr.monitoring.casework.model.Role;
 import cn.fpr.contracts.Department;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.Topics;
@@ -271,8 +270,8 @@ class SkeletonFlowIT {
 
     /** A step of the case, approved by the role that takes it. */
     private static void approve(String caseId, CaseStep step, LocalDate noticePostedOn) {
-        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "role", Role.forStep(step),
-                "actorId", "actor-" + step, "reason", "checked: " + step, "authorisationSigned", true));
+        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "reason", "checked: " + step,
+                "authorisationSigned", true));
         if (noticePostedOn != null) {
             body.put("noticePostedOn", noticePostedOn.toString());
         }

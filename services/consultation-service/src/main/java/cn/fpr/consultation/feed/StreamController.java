@@ -1,5 +1,7 @@
 package cn.fpr.consultation.feed;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.EventCatalogue;
 import cn.fpr.platform.web.RegionQuery;
 import cn.fpr.platform.rules.RuleBroken;
@@ -40,6 +42,7 @@ class StreamController {
      * with {@code Last-Event-ID} (or {@code ?lastEventId=}) resumes after it. A comment line is
      * sent when the stream is quiet.
      */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> stream(@RequestParam(name = "region", required = false) List<String> regions,
                                          @RequestParam(name = "type", required = false) List<String> types,
@@ -62,6 +65,7 @@ class StreamController {
     }
 
     /** How many clients are connected here and how many were disconnected for not reading. */
+    @Allowed({Role.DASHBOARD_VIEWER, Role.OPERATOR})
     @GetMapping("/stream/stats")
     LiveFeed.Stats stats() {
         return feed.stats();

@@ -1,5 +1,7 @@
 package cn.fpr.consultation.kpi;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.consultation.kpi.model.Period;
 import cn.fpr.consultation.projection.Rebuild;
 import cn.fpr.consultation.projection.Rows.HouseholdRow;
@@ -56,6 +58,7 @@ class KpiController {
     }
 
     /** Every KPI of the region and period. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/kpis")
     Mono<ResponseEntity<?>> kpis(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                  @RequestParam(required = false) String format) {
@@ -64,6 +67,7 @@ class KpiController {
     }
 
     /** Month by month: monitored, newly flagged, risk eliminated, in work. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/kpis/trend")
     Mono<ResponseEntity<?>> trend(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                   @RequestParam(defaultValue = "6") @Min(1) @Max(36) int months,
@@ -77,6 +81,7 @@ class KpiController {
     }
 
     /** A bar per county of the region. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/kpis/by-county")
     Mono<ResponseEntity<?>> byCounty(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                      @RequestParam(required = false) String format) {
@@ -87,6 +92,7 @@ class KpiController {
     }
 
     /** Identification cases past their 15 days. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/cases/overdue")
     Mono<ResponseEntity<?>> overdue(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
@@ -99,6 +105,7 @@ class KpiController {
     }
 
     /** Relocated households with labour and no one in work. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/households/zero-employment")
     Mono<ResponseEntity<?>> zeroEmployment(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                            @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
@@ -111,6 +118,7 @@ class KpiController {
     }
 
     /** A household as the read model holds it. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/households/{householdId}")
     Mono<HouseholdRow> household(@PathVariable String householdId) {
         return mongo.findById(householdId, HouseholdRow.class)
@@ -118,11 +126,13 @@ class KpiController {
     }
 
     /** Rebuilds every read model from the topics (replay from the beginning). */
+    @Allowed(Role.OPERATOR)
     @PostMapping("/admin/read-models/rebuild")
     Mono<ResponseEntity<Rebuild.Status>> rebuild() {
         return rebuild.start().map(status -> ResponseEntity.status(HttpStatus.ACCEPTED).body(status));
     }
 
+    @Allowed(Role.OPERATOR)
     @GetMapping("/admin/read-models/rebuild")
     Mono<Rebuild.Status> rebuildStatus() {
         return rebuild.status();

@@ -13,50 +13,41 @@ import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.LabourMember;
 import cn.fpr.contracts.household.Region;
 import cn.fpr.contracts.labour.ZeroEmploymentHouseholdDetected;
+import cn.fpr.testsupport.HeadlessChromium;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
+import cn.fpr.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.logging.Level;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The consultation page in headless Chromium (Debian's chromium and chromedriver, which
  * {@code .ci/run} installs): it shows a county's figures, and as events arrive the figures and the
- * live feed change without a reload. Screenshots are saved under {@code target/}.
+ * live feed change without a reload. Someone not signed in is sent to the token issuer first.
+ * Screenshots are saved under {@code target/}.
  */
 @ConsultationServiceTest
 class DashboardBrowserIT extends ServiceIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** A synthetic county of Guizhou, used by this test alone. */
     private static final Region REGION = new Region("520000", "520591", "520591100", "520591100201");
     private static final String MONITORING = "/fpr/monitoring-service";
@@ -68,17 +59,7 @@ class DashboardBrowserIT extends ServiceIntegrationTest {
 
     @BeforeEach
     void browser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1600,1400", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
@@ -105,10 +86,22 @@ class DashboardBrowserIT extends ServiceIntegrationTest {
                         .jsonPath("$.employment.zeroEmploymentHouseholds").isEqualTo(1)
                         .jsonPath("$.households.overdue").isEqualTo(1));
 
-        browser.get("http://localhost:" + port + "/?region=520591&period=2026-03");
+        // no one signed in: the page sends the browser to the token issuer, with a PKCE challenge
+        String page = "http://localhost:" + port + "/?region=520591&period=2026-03";
+        browser.get(page);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.urlContains(TestTokens.ISSUER + "/oauth2/authorize?"));
+        assertThat(browser.getCurrentUrl()).contains("client_id=dashboard", "code_challenge_method=S256", "code_challenge=",
+                "redirect_uri=" + URLEncoder.encode("http://localhost:" + port + "/", StandardCharsets.UTF_8)).doesNotContain("code_verifier");
+
+        // signed in (as the sign-in would leave it, with a token in the tab's session storage) as a viewer of the province
+        browser.get("http://localhost:" + port + "/dashboard.css");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('fpr.token', JSON.stringify({value: arguments[0], "
+                + "expiresAt: Date.now() + 3600000}))", TestTokens.token("viewer-gz", List.of("DASHBOARD_VIEWER"), "520000"));
+        browser.get(page);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-kpi=monitored]"), "1"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("防止规模性返贫 · 监测会商");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("viewer-gz · 520000");
         assertThat(browser.findElement(By.cssSelector("[data-kpi=overdue]")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.cssSelector("[data-kpi=zeroEmploymentHouseholds]")).getText()).isEqualTo("1");
         assertThat(browser.findElements(By.cssSelector("#overdueCases tbody tr"))).hasSize(1);
@@ -130,15 +123,11 @@ class DashboardBrowserIT extends ServiceIntegrationTest {
         assertThat(browser.getCurrentUrl()).contains("lang=en");
         screenshot("dashboard-en.png");
         // the page runs under the services' content security policy without being refused anything
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
-                .noneMatch(message -> message.contains("Content Security Policy") || message.contains("Refused to"));
+        assertThat(HeadlessChromium.policyRefusals(browser)).isEmpty();
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", name);
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(target)).isGreaterThan(10_000);
+        assertThat(Files.size(HeadlessChromium.screenshot(browser, name))).isGreaterThan(10_000);
     }
 
     private static HouseholdRegistered registered(String household) {

@@ -1,5 +1,7 @@
 package cn.fpr.cooperation.agreement;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.cooperation.agreement.model.Indicator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,6 +51,7 @@ class AgreementController {
     }
 
     /** Signs the year's agreement and publishes agreement-signed. */
+    @Allowed(Role.PROVINCE_ADMIN)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<AgreementView> sign(@PathVariable String pairingId, @Valid @RequestBody SigningBody body) {
@@ -57,36 +60,42 @@ class AgreementController {
         return agreements.sign(pairingId, body.year(), body.targets(), tasks).map(AgreementView::of);
     }
 
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL, Role.DASHBOARD_VIEWER})
     @GetMapping("/{year}")
     Mono<AgreementView> find(@PathVariable String pairingId, @PathVariable int year) {
         return agreements.find(pairingId, year).map(AgreementView::of);
     }
 
     /** A fiscal aid transfer to a western county (funds-allocated; industry funds projects from it). */
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL})
     @PostMapping("/{year}/fund-transfers")
     Mono<AgreementView> transfer(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.FundTransfer body) {
         return record(pairingId, year, body);
     }
 
     /** Cadres or professionals sent either way (cadre-dispatched). */
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL})
     @PostMapping("/{year}/dispatches")
     Mono<AgreementView> dispatch(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.Dispatch body) {
         return record(pairingId, year, body);
     }
 
     /** Consumption assistance (consumption-purchase-recorded). */
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL})
     @PostMapping("/{year}/purchases")
     Mono<AgreementView> purchase(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.Purchase body) {
         return record(pairingId, year, body);
     }
 
     /** An eastern employer's offer (labour-offer-posted; the employment service lists it). */
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL})
     @PostMapping("/{year}/labour-offers")
     Mono<AgreementView> offer(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.LabourOffer body) {
         return record(pairingId, year, body);
     }
 
     /** Any other fact toward an indicator (projects, enterprises, investment, parks, workshops, sales, labour to the east). */
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL})
     @PostMapping("/{year}/facts")
     Mono<AgreementView> fact(@PathVariable String pairingId, @PathVariable int year, @Valid @RequestBody AgreementEntry.OtherFact body) {
         return record(pairingId, year, body);
@@ -96,6 +105,7 @@ class AgreementController {
         return agreements.record(pairingId, year, entry).map(recorded -> AgreementView.of(recorded.agreement()));
     }
 
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL})
     @PostMapping("/{year}/tasks/{taskId}/completion")
     Mono<AgreementView> completeTask(@PathVariable String pairingId, @PathVariable int year, @PathVariable String taskId) {
         return agreements.change(pairingId, year, (agreement, envelope) -> {
@@ -105,18 +115,21 @@ class AgreementController {
     }
 
     /** Progress against every target as of the end of a month. */
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL, Role.DASHBOARD_VIEWER})
     @GetMapping("/{year}/progress")
     Mono<Agreements.ProgressReport> progress(@PathVariable String pairingId, @PathVariable int year, @RequestParam YearMonth month) {
         return agreements.progress(pairingId, year, month);
     }
 
     /** The yearly grade (好 / 較好 / 一般 / 差), with the year-on-year check. */
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL, Role.DASHBOARD_VIEWER})
     @GetMapping("/{year}/assessment")
     Mono<Agreements.Assessment> assessment(@PathVariable String pairingId, @PathVariable int year) {
         return agreements.assess(pairingId, year);
     }
 
     /** Checks that funds and cadre dispatch have not fallen below last year, announcing each new decline. */
+    @Allowed(Role.OPERATOR)
     @PostMapping("/{year}/decline-check")
     Mono<Count> declineCheck(@PathVariable String pairingId, @PathVariable int year) {
         return agreements.announceDeclines(pairingId, year).map(Count::new);

@@ -1,5 +1,7 @@
 package cn.fpr.cooperation.pairing;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.cooperation.pairing.model.PairingLevel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,17 +38,20 @@ class PairingController {
         this.pairings = pairings;
     }
 
+    @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.OPERATOR})
     @GetMapping
     Flux<Pairing> list(@RequestParam(required = false) PairingLevel level, @RequestParam(required = false) String parentId) {
         return pairings.list(level, parentId);
     }
 
+    @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.OPERATOR})
     @GetMapping("/{pairingId}")
     Mono<Pairing> find(@PathVariable String pairingId) {
         return pairings.find(pairingId);
     }
 
     /** A pairing below a province pairing (city–county, county–county, town–town, village, enterprise, school, hospital). */
+    @Allowed(Role.PROVINCE_ADMIN)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Pairing> create(@Valid @RequestBody PairingBody body) {

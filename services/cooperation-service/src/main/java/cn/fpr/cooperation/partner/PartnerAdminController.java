@@ -1,5 +1,7 @@
 package cn.fpr.cooperation.partner;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.cooperation.partner.notify.Deliveries;
 import cn.fpr.platform.web.ProblemResponses;
 import jakarta.validation.Valid;
@@ -55,6 +57,7 @@ class PartnerAdminController {
         this.deliveries = deliveries;
     }
 
+    @Allowed({Role.OPERATOR, Role.PROVINCE_ADMIN})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Credentials> register(@Valid @RequestBody RegistrationBody body) {
@@ -63,11 +66,13 @@ class PartnerAdminController {
                         registered.clientSecret(), "/partner/v1/oauth2/token"));
     }
 
+    @Allowed({Role.OPERATOR, Role.PROVINCE_ADMIN})
     @GetMapping
     Flux<PartnerView> list() {
         return partners.list().map(this::view);
     }
 
+    @Allowed({Role.OPERATOR, Role.PROVINCE_ADMIN})
     @GetMapping("/{partnerId}")
     Mono<PartnerView> find(@PathVariable String partnerId) {
         return partners.find(partnerId).map(this::view);

@@ -1,5 +1,7 @@
 package cn.fpr.cooperation.transfer;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +18,7 @@ class PairingProgressController {
         this.transfers = transfers;
     }
 
+    @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL, Role.DASHBOARD_VIEWER})
     @GetMapping("/{pairingId}/labour-transfers")
     Mono<LabourTransfers.Progress> labourTransfers(@PathVariable String pairingId) {
         return transfers.progress(pairingId);

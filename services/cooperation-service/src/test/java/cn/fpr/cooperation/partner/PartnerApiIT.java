@@ -43,17 +43,17 @@ class PartnerApiIT extends ServiceIntegrationTest {
     void a_partner_system_exchanges_its_client_credentials_for_a_token_and_gets_nothing_without_one() {
         String secret = register("gd-platform", "440000", null);
 
-        http.post().uri("/partner/v1/oauth2/token").headers(h -> h.setBasicAuth("gd-platform", "wrong-secret"))
+        tokenless.post().uri("/partner/v1/oauth2/token").headers(h -> h.setBasicAuth("gd-platform", "wrong-secret"))
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
                 .expectStatus().isUnauthorized().expectBody().jsonPath("$.error").isEqualTo("invalid_client");
-        http.post().uri("/partner/v1/oauth2/token").headers(h -> h.setBasicAuth("gd-platform", secret))
+        tokenless.post().uri("/partner/v1/oauth2/token").headers(h -> h.setBasicAuth("gd-platform", secret))
                 .body(BodyInserters.fromFormData("grant_type", "password")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("unsupported_grant_type");
 
-        http.get().uri("/partner/v1/pairings").exchange().expectStatus().isUnauthorized()
+        tokenless.get().uri("/partner/v1/pairings").exchange().expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        http.get().uri("/partner/v1/pairings").headers(h -> h.setBearerAuth("not.a.token")).exchange()
+        tokenless.get().uri("/partner/v1/pairings").headers(h -> h.setBearerAuth("not.a.token")).exchange()
                 .expectStatus().isUnauthorized().expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 
         as(token("gd-platform", secret)).get().uri("/partner/v1/pairings").exchange().expectStatus().isOk().expectBody()
@@ -278,7 +278,7 @@ class PartnerApiIT extends ServiceIntegrationTest {
     }
 
     private String token(String clientId, String secret) {
-        Map<?, ?> response = http.post().uri("/partner/v1/oauth2/token")
+        Map<?, ?> response = tokenless.post().uri("/partner/v1/oauth2/token")
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("client_id", clientId).with("client_secret", secret))
                 .exchange().expectStatus().isOk().expectHeader().cacheControl(CacheControl.noStore())
                 .expectBody(Map.class).returnResult().getResponseBody();
@@ -287,7 +287,7 @@ class PartnerApiIT extends ServiceIntegrationTest {
     }
 
     private WebTestClient as(String token) {
-        return http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+        return tokenless.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
     private void subscribe(String token, String path, List<String> eventTypes) {

@@ -1,5 +1,7 @@
 package cn.fpr.employment.indicator;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +22,7 @@ class IndicatorController {
     }
 
     /** People lifted from poverty in work in a province or county in a month, by channel, against the target. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/employment")
     Mono<EmploymentIndicators.Indicator> employment(@RequestParam String region, @RequestParam YearMonth month) {
         return Mono.defer(() -> indicators.of(region, month));

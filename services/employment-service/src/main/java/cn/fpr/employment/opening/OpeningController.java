@@ -1,5 +1,7 @@
 package cn.fpr.employment.opening;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.OpeningKind;
 import cn.fpr.employment.opening.model.EmploymentPolicy;
 import cn.fpr.employment.opening.model.Matching;
@@ -69,6 +71,7 @@ class OpeningController {
         this.policies = policies;
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/openings")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<OpeningView> create(@Valid @RequestBody OpeningBody body) {
@@ -78,6 +81,7 @@ class OpeningController {
         return openings.create(opening).map(this::view);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/openings")
     Flux<OpeningView> list(@RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode,
                            @RequestParam(required = false) OpeningKind kind,
@@ -86,12 +90,14 @@ class OpeningController {
         return openings.list(countyCode, kind, page, size).map(this::view);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/openings/{openingId}")
     Mono<OpeningView> find(@PathVariable String openingId) {
         return openings.find(openingId).map(this::view);
     }
 
     /** Seekers who may take the opening, ranked. */
+    @Allowed(Role.COUNTY_OFFICIAL)
     @GetMapping("/openings/{openingId}/matches")
     Mono<List<Matching.Match>> matches(@PathVariable String openingId,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
@@ -99,12 +105,14 @@ class OpeningController {
     }
 
     /** Places a seeker: 201, or 409 when no place is left, or 422 when the seeker may not take the opening. */
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/openings/{openingId}/placements")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Placement> place(@PathVariable String openingId, @Valid @RequestBody PlacementBody body) {
         return openings.place(openingId, body.seekerId(), body.startDate());
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PostMapping("/placements/{placementId}/loss")
     Mono<Placement> lost(@PathVariable String placementId, @Valid @RequestBody LossBody body) {
         return openings.end(placementId, body.lostOn(), body.reason());

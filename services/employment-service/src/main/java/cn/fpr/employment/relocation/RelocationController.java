@@ -1,5 +1,7 @@
 package cn.fpr.employment.relocation;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -47,12 +49,14 @@ class RelocationController {
         this.relocation = relocation;
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<RelocationSite> create(@Valid @RequestBody SiteBody body) {
         return relocation.createSite(new RelocationSite(body.siteId(), body.name(), body.countyCode()));
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/{siteId}/households")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HouseholdView> relocate(@PathVariable String siteId, @Valid @RequestBody HouseholdBody body) {
@@ -60,6 +64,7 @@ class RelocationController {
     }
 
     /** The site's households; {@code zeroEmployment=true} lists those with labour and nobody in work. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{siteId}/households")
     Flux<HouseholdView> households(@PathVariable String siteId, @RequestParam(defaultValue = "false") boolean zeroEmployment) {
         return relocation.households(siteId, zeroEmployment).map(HouseholdView::of);

@@ -1,5 +1,7 @@
 package cn.fpr.employment.seeker;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.household.Region;
 import cn.fpr.employment.opening.model.Mobility;
@@ -47,6 +49,7 @@ class JobSeekerController {
         this.registry = registry;
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<JobSeeker> register(@Valid @RequestBody RegistrationBody body) {
@@ -56,6 +59,7 @@ class JobSeekerController {
                 body.willingness(), body.liftedFromPoverty()));
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping
     Flux<JobSeeker> find(@RequestParam(required = false) String householdId,
                          @RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode,
@@ -64,11 +68,13 @@ class JobSeekerController {
         return registry.find(householdId, countyCode, page, size);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{seekerId}")
     Mono<JobSeeker> find(@PathVariable String seekerId) {
         return registry.find(seekerId);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PatchMapping("/{seekerId}")
     Mono<JobSeeker> update(@PathVariable String seekerId, @Valid @RequestBody UpdateBody body) {
         return registry.update(seekerId, body.willingness(), body.skills());

@@ -1,5 +1,7 @@
 package cn.fpr.employment.training;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.employment.seeker.LabourRegistry;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
@@ -57,6 +59,7 @@ class TrainingController {
         this.changes = changes;
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TrainingView> create(@Valid @RequestBody CourseBody body) {
@@ -65,6 +68,7 @@ class TrainingController {
     }
 
     /** Records a completion and publishes training-completed with it, in one write. */
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/{trainingId}/completions")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Training.Completion> complete(@PathVariable String trainingId, @Valid @RequestBody CompletionBody body) {

@@ -1,5 +1,7 @@
 package cn.fpr.industry.household;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.platform.messaging.InboundEvents;
 import jakarta.validation.constraints.Pattern;
@@ -26,11 +28,13 @@ class SupportedHouseholdController {
         this.households = households;
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/households/{householdId}")
     Mono<SupportedHousehold> find(@PathVariable String householdId) {
         return households.find(householdId);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/offers")
     Flux<SupportedHousehold> openOffers(@RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode) {
         return households.openOffers(countyCode);

@@ -1,5 +1,7 @@
 package cn.fpr.industry.microcredit;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.industry.microcredit.model.Instalment;
 import cn.fpr.industry.microcredit.model.LoanPurpose;
 import cn.fpr.industry.microcredit.model.Schedule;
@@ -61,6 +63,7 @@ class MicrocreditController {
     }
 
     /** Applies; 422 naming the field when a rule is not met (age, amount and cap, term, purpose, household). */
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<LoanView> apply(@Valid @RequestBody ApplicationBody body) {
@@ -68,33 +71,39 @@ class MicrocreditController {
                 .map(LoanView::of);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{loanId}")
     Mono<LoanView> find(@PathVariable String loanId) {
         return microcredit.find(loanId).map(LoanView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/{loanId}/decision")
     Mono<LoanView> decide(@PathVariable String loanId, @Valid @RequestBody DecisionBody body) {
         return microcredit.decide(loanId, body.approve(), body.officerId(), body.reason()).map(LoanView::of);
     }
 
     /** Pays the loan out and publishes loan-issued. */
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/{loanId}/disbursement")
     Mono<LoanView> disburse(@PathVariable String loanId) {
         return microcredit.disburse(loanId).map(LoanView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/{loanId}/repayments")
     Mono<LoanView> repay(@PathVariable String loanId, @Valid @RequestBody RepaymentBody body) {
         return microcredit.repay(loanId, body.amountYuan()).map(LoanView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/{loanId}/extension")
     Mono<LoanView> extend(@PathVariable String loanId, @Valid @RequestBody ExtensionBody body) {
         return microcredit.extend(loanId, body.months()).map(LoanView::of);
     }
 
     /** Announces payments past their grace period now, as the daily scan does. */
+    @Allowed(Role.OPERATOR)
     @PostMapping("/overdue-scan")
     Mono<OverdueScan> scan() {
         return microcredit.announceOverdue().map(OverdueScan::new);

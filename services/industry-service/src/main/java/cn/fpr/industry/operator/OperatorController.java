@@ -1,5 +1,7 @@
 package cn.fpr.industry.operator;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -38,6 +40,7 @@ class OperatorController {
         this.mongo = mongo;
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Operator> register(@Valid @RequestBody OperatorBody body) {
@@ -45,11 +48,13 @@ class OperatorController {
                 .onErrorMap(DuplicateKeyException.class, e -> new RuleBroken("operatorId", "is registered already"));
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping
     Flux<Operator> list(@RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode) {
         return mongo.find(countyCode == null ? new Query() : Query.query(Criteria.where("countyCode").is(countyCode)), Operator.class);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{operatorId}")
     Mono<Operator> find(@PathVariable String operatorId) {
         return mongo.findById(operatorId, Operator.class)

@@ -1,5 +1,8 @@
 package cn.fpr.industry.project;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.FundSource;
 import cn.fpr.contracts.ProjectCategory;
 import cn.fpr.contracts.pairing.PairingEvent;
@@ -8,6 +11,7 @@ import cn.fpr.industry.project.model.IndustryShare;
 import cn.fpr.industry.project.model.LinkageMode;
 import cn.fpr.industry.project.model.ProjectRole;
 import cn.fpr.industry.project.model.ProjectStatus;
+import cn.fpr.industry.project.model.ProjectWorkflow;
 import cn.fpr.platform.messaging.InboundEvents;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,8 +53,8 @@ class ProjectController {
                         @NotNull @Positive BigDecimal budgetYuan, @Min(2021) @Max(2100) int year) {
     }
 
-    record DecisionBody(@NotNull ProjectRole role, @NotBlank @Size(max = 64) String actorId, boolean approve,
-                        @NotBlank @Size(max = 2000) String reason) {
+    /** A decision on a project; who takes it, and in which role, comes from the caller's token. */
+    record DecisionBody(boolean approve, @NotBlank @Size(max = 2000) String reason) {
     }
 
     record FundingBody(@NotBlank @Size(max = 64) String reference, @NotNull FundSource source, @NotNull @Positive BigDecimal amountYuan) {
@@ -93,6 +97,7 @@ class ProjectController {
         this.projects = projects;
     }
 
+    @Allowed(Role.VILLAGE_CADRE)
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ProjectView> propose(@Valid @RequestBody ProposalBody body) {
@@ -100,6 +105,7 @@ class ProjectController {
                 .map(ProjectView::of);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/projects")
     Flux<ProjectView> list(@RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode,
                            @RequestParam(required = false) Integer year,
@@ -107,55 +113,70 @@ class ProjectController {
         return projects.list(countyCode, year, linkageMissing).map(ProjectView::of);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/projects/{projectId}")
     Mono<ProjectView> find(@PathVariable String projectId) {
         return projects.find(projectId).map(ProjectView::of);
     }
 
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL})
     @PostMapping("/projects/{projectId}/decisions")
     Mono<ProjectView> decide(@PathVariable String projectId, @Valid @RequestBody DecisionBody body) {
-        return projects.decide(projectId, body.role(), body.actorId(), body.approve(), body.reason()).map(ProjectView::of);
+        return projects.find(projectId).flatMap(project -> {
+            ProjectRole decider = ProjectWorkflow.nextDecider(project.status());
+            Role needed = decider == ProjectRole.TOWNSHIP_REVIEWER ? Role.TOWNSHIP_REVIEWER : Role.COUNTY_OFFICIAL;
+            return Caller.acting(needed, "the " + decider + "'s decision on " + projectId)
+                    .flatMap(caller -> projects.decide(projectId, decider, caller.subject(), body.approve(), body.reason()));
+        }).map(ProjectView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/funding")
     Mono<ProjectView> fund(@PathVariable String projectId, @Valid @RequestBody FundingBody body) {
         return projects.fund(projectId, body.reference(), body.source(), body.amountYuan()).map(ProjectView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/spending")
     Mono<ProjectView> spend(@PathVariable String projectId, @Valid @RequestBody SpendingBody body) {
         return projects.spend(projectId, body.reference(), body.amountYuan(), body.on(), body.note()).map(ProjectView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/completion")
     Mono<ProjectView> complete(@PathVariable String projectId, @Valid @RequestBody CompletionBody body) {
         return projects.complete(projectId, body.assets().stream()
                 .map(a -> new Project.Asset(a.name(), a.valueYuan(), a.owner())).toList()).map(ProjectView::of);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @GetMapping("/projects/{projectId}/linkage-candidates")
     Flux<SupportedHousehold> linkageCandidates(@PathVariable String projectId) {
         return projects.linkageCandidates(projectId);
     }
 
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/linkages")
     Mono<ProjectView> link(@PathVariable String projectId, @Valid @RequestBody LinkageBody body) {
         return projects.link(projectId, body.householdId(), body.mode(), body.operatorId()).map(ProjectView::of);
     }
 
     /** Pays a period's dividend to the shareholding households; each gets dividend-paid (monitoring adds it to income). */
+    @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/projects/{projectId}/dividends")
     Mono<Count> payDividends(@PathVariable String projectId, @Valid @RequestBody DividendBody body) {
         return projects.payDividends(projectId, body.period(), body.amountPerHouseholdYuan()).map(Count::new);
     }
 
     /** Year end: approved projects that got no money move to the next year. */
+    @Allowed(Role.OPERATOR)
     @PostMapping("/projects/rollover")
     Mono<Count> rollOver(@RequestParam @Min(2021) @Max(2100) int year) {
         return projects.rollOver(year).map(Count::new);
     }
 
     /** Each county's industry share of central connection funds against the year's minimum. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/industry-share")
     Flux<IndustryShareView> shares(@RequestParam @Min(2021) @Max(2100) int year,
                                    @RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode,
@@ -173,6 +194,7 @@ class ProjectController {
     }
 
     /** Announces the counties below the minimum (industry-share-shortfall), once a day each. */
+    @Allowed(Role.OPERATOR)
     @PostMapping("/industry-share/announcements")
     Mono<Count> announce(@RequestParam @Min(2021) @Max(2100) int year) {
         return projects.announceShortfalls(year).map(Count::new);
@@ -187,6 +209,7 @@ class ProjectController {
     }
 
     /** East–west aid a county received in a year and what was drawn for projects. */
+    @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/fund-pools/{countyCode}/{year}")
     Mono<PoolView> pool(@PathVariable String countyCode, @PathVariable int year) {
         return projects.pool(countyCode, year).map(PoolView::of);

@@ -1,5 +1,7 @@
 package cn.fpr.platform.deadletter;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.ProblemResponses;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,12 +33,14 @@ public class DeadLetterController {
     }
 
     /** The service's dead-letter topics (error.&lt;topic&gt;.&lt;group&gt;) and how many records each holds. */
+    @Allowed(Role.OPERATOR)
     @GetMapping
     Mono<List<DeadLetters.Topic>> topics() {
         return deadLetters.topics();
     }
 
     /** The dead letters of a topic: reason, original topic, partition and offset, the record, and whether it was replayed. */
+    @Allowed(Role.OPERATOR)
     @GetMapping("/{topic}")
     Mono<List<DeadLetters.Letter>> letters(@PathVariable String topic, @RequestParam(defaultValue = "0") @Min(0) int partition,
                                            @RequestParam(defaultValue = "0") @Min(0) long from,
@@ -48,6 +52,7 @@ public class DeadLetterController {
      * Applies a dead letter again through the consumer that failed it; asked again, answers the
      * first replay and applies nothing. A replay that fails again is a 409 naming the cause.
      */
+    @Allowed(Role.OPERATOR)
     @PostMapping("/{topic}/{partition}/{offset}/replay")
     Mono<DeadLetters.Replayed> replay(@PathVariable String topic, @PathVariable @Min(0) int partition,
                                       @PathVariable @Min(0) long offset) {

@@ -4,7 +4,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,6 +23,7 @@ import cn.fpr.platform.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -26,7 +31,8 @@ import java.util.List;
  * cooperation service's partner API is one); requests no chain claims pass through this last one,
  * which keeps the standard security headers (and adds a content security policy), allows only the
  * configured browser origins (CORS), and turns off browser log-in forms and CSRF tokens (these are
- * APIs). Token checks for the internal APIs come with the security issue's next part.
+ * APIs). Everything else needs an access token of the token issuer, and one of the roles the
+ * handler it goes to names ({@link Allowed}).
  */
 @AutoConfiguration(before = {ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class,
         ReactiveOAuth2ResourceServerAutoConfiguration.class})
@@ -67,26 +73,60 @@ public class PlatformSecurityAutoConfiguration {
      * scripts and connect only to it, and no referrer.
      */
     public static void headers(ServerHttpSecurity http) {
+        headers(http, contentSecurityPolicy(""));
+    }
+
+    private static void headers(ServerHttpSecurity http, String policy) {
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
     }
 
-    /** The dashboard's charts set styles from script, hence inline styles; no inline or foreign script. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    /**
+     * The dashboard's charts set styles from script, hence inline styles; no inline or foreign
+     * script. Pages may connect to the service itself and to the token issuer (the dashboard's
+     * sign-in exchanges its code there), nowhere else.
+     */
+    static String contentSecurityPolicy(String issuer) {
+        String connect = "'self'";
+        if (issuer.startsWith("http://") || issuer.startsWith("https://")) {
+            URI address = URI.create(issuer);
+            connect += " " + address.getScheme() + "://" + address.getAuthority();
+        }
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src " + connect
+                + "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    }
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityWebFilterChain remainingRequests(ServerHttpSecurity http, CorsConfigurationSource cors) {
-        headers(http);
+    SecurityWebFilterChain remainingRequests(ServerHttpSecurity http, CorsConfigurationSource cors,
+                                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
+                                             Environment environment) {
+        headers(http, contentSecurityPolicy(environment.getProperty("fpr.security.issuer", "")));
+        AllowedRoles allowedRoles = new AllowedRoles(handlers);
         return http
                 .cors(spec -> spec.configurationSource(cors))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .authorizeExchange(requests -> requests.anyExchange().permitAll())
+                .authorizeExchange(requests -> requests
+                        // probes, the API description and the dashboard's files and sign-in settings (no data) are open
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/favicon.ico", "/webjars/**", "/dashboard/**")
+                        .permitAll()
+                        // the rest of the actuator (bindings can be stopped there) is for operators
+                        .pathMatchers("/actuator/**").hasAuthority(ROLE_PREFIX + Role.OPERATOR)
+                        .anyExchange().access(allowedRoles))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(AccessTokens.decoder(environment))
+                                .jwtAuthenticationConverter(AccessTokens::authentication))
+                        .authenticationEntryPoint((exchange, e) -> AccessTokens.unauthorized(exchange, e))
+                        .accessDeniedHandler((exchange, e) -> ProblemResponses.write(exchange, ProblemResponses.of(HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "your token's roles do not include one this request needs", exchange))))
                 .build();
     }
+
+    static final String ROLE_PREFIX = "ROLE_";
 }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -37,6 +39,7 @@ class PlacementController {
 
     /** Through the platform's one way of changing aggregates, as the services' writes go. */
     @PostMapping("/households/{householdId}/placements")
+    @Allowed(Role.COUNTY_OFFICIAL)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Void> place(@PathVariable String householdId, @Valid @RequestBody PlacementRequest request) {
         JobPlaced placed = new JobPlaced(request.placementId(), householdId, request.memberId(), OpeningKind.ENTERPRISE, "520526",

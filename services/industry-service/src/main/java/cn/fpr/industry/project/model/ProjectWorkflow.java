@@ -9,11 +9,7 @@ public final class ProjectWorkflow {
         if (reason == null || reason.isBlank()) {
             throw new RuleBroken("reason", "every decision needs a reason");
         }
-        ProjectRole expected = switch (current) {
-            case PROPOSED -> ProjectRole.TOWNSHIP_REVIEWER;
-            case TOWNSHIP_REVIEWED -> ProjectRole.COUNTY_OFFICIAL;
-            case APPROVED, REJECTED, COMPLETED -> throw new RuleBroken("projectId", "a " + current + " project takes no more decisions");
-        };
+        ProjectRole expected = nextDecider(current);
         if (role != expected) {
             throw new RuleBroken("role", "the next decision is the " + expected + "'s, not the " + role + "'s");
         }
@@ -21,6 +17,15 @@ public final class ProjectWorkflow {
             return ProjectStatus.REJECTED;
         }
         return current == ProjectStatus.PROPOSED ? ProjectStatus.TOWNSHIP_REVIEWED : ProjectStatus.APPROVED;
+    }
+
+    /** Whose decision a project in this state waits for. */
+    public static ProjectRole nextDecider(ProjectStatus current) {
+        return switch (current) {
+            case PROPOSED -> ProjectRole.TOWNSHIP_REVIEWER;
+            case TOWNSHIP_REVIEWED -> ProjectRole.COUNTY_OFFICIAL;
+            case APPROVED, REJECTED, COMPLETED -> throw new RuleBroken("projectId", "a " + current + " project takes no more decisions");
+        };
     }
 
     /** An approved project that got no money in its year moves to the next year's plan [N]. */

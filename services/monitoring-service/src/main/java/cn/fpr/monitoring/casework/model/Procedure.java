@@ -50,8 +50,8 @@ public final class Procedure {
         if (request.step() != pending) {
             throw new RuleBroken("step", "the next step of this case is " + pending);
         }
-        if (request.role() != Role.forStep(pending)) {
-            throw new RuleBroken("role", pending + " is taken by " + Role.forStep(pending) + ", not " + request.role());
+        if (request.role() != StepRole.forStep(pending)) {
+            throw new RuleBroken("role", pending + " is taken by " + StepRole.forStep(pending) + ", not " + request.role());
         }
         if (request.reason() == null || request.reason().isBlank()) {
             throw new RuleBroken("reason", "every decision needs a reason");

@@ -15,6 +15,6 @@ import java.time.LocalDate;
  * @param decidedOn       effective date
  * @param noticePostedOn  the public notice's first day (village review only)
  */
-public record StepRecord(CaseStep step, Decision decision, Role role, String actorId, String reason, LocalDate decidedOn,
+public record StepRecord(CaseStep step, Decision decision, StepRole role, String actorId, String reason, LocalDate decidedOn,
                          LocalDate noticePostedOn) {
 }

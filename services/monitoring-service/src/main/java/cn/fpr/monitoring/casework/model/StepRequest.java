@@ -15,6 +15,6 @@ import java.time.LocalDate;
  * @param authorisationSigned  the household signed its authorisation to check its data (household visit)
  * @param noticePostedOn       when the public notice was posted (village review)
  */
-public record StepRequest(CaseStep step, Decision decision, Role role, String actorId, String reason,
+public record StepRequest(CaseStep step, Decision decision, StepRole role, String actorId, String reason,
                           boolean authorisationSigned, LocalDate noticePostedOn) {
 }

@@ -1,5 +1,8 @@
 package cn.fpr.monitoring.casework.web;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.CaseKind;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.household.Region;
@@ -7,7 +10,7 @@ import cn.fpr.monitoring.casework.Casework;
 import cn.fpr.monitoring.casework.model.Decision;
 import cn.fpr.monitoring.casework.model.Procedure;
 import cn.fpr.monitoring.casework.model.ProcedureState;
-import cn.fpr.monitoring.casework.model.Role;
+import cn.fpr.monitoring.casework.model.StepRole;
 import cn.fpr.monitoring.casework.model.StepRecord;
 import cn.fpr.monitoring.casework.model.StepRequest;
 import cn.fpr.monitoring.household.Household;
@@ -37,12 +40,24 @@ import java.util.List;
 class CaseController {
 
     /**
-     * A step taken. The role is given in the request until authentication lands; then it comes
-     * from the caller's token.
+     * A step taken. Who takes it, and in which role, comes from the caller's token, never from
+     * the body.
      */
-    record StepBody(@NotNull CaseStep step, @NotNull Decision decision, @NotNull Role role,
-                    @NotBlank @Size(max = 64) String actorId, @NotBlank @Size(max = 2000) String reason,
+    record StepBody(@NotNull CaseStep step, @NotNull Decision decision, @NotBlank @Size(max = 2000) String reason,
                     Boolean authorisationSigned, LocalDate noticePostedOn) {
+    }
+
+    /**
+     * The role a caller's token must carry to take a step: the village's steps (the visit and the
+     * democratic review) are the village cadres', the cross-check with departmental data and the
+     * approval the county's, the review the township's.
+     */
+    static Role takenBy(CaseStep step) {
+        return switch (StepRole.forStep(step)) {
+            case VILLAGE_CADRE, VILLAGE_COMMITTEE -> Role.VILLAGE_CADRE;
+            case COUNTY_DEPARTMENT_OFFICER, COUNTY_OFFICIAL -> Role.COUNTY_OFFICIAL;
+            case TOWNSHIP_REVIEWER -> Role.TOWNSHIP_REVIEWER;
+        };
     }
 
     record EarlyAssistanceBody(@NotBlank @Size(max = 2000) String detail) {
@@ -69,19 +84,23 @@ class CaseController {
         this.casework = casework;
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL})
     @PostMapping("/{caseId}/steps")
     Mono<ProcedureState> step(@PathVariable String caseId, @Valid @RequestBody StepBody body) {
-        return casework.takeStep(caseId, new StepRequest(body.step(), body.decision(), body.role(), body.actorId(),
-                body.reason(), Boolean.TRUE.equals(body.authorisationSigned()), body.noticePostedOn()));
+        return Caller.acting(takenBy(body.step()), "the step " + body.step())
+                .flatMap(caller -> casework.takeStep(caseId, new StepRequest(body.step(), body.decision(), StepRole.forStep(body.step()),
+                        caller.subject(), body.reason(), Boolean.TRUE.equals(body.authorisationSigned()), body.noticePostedOn())));
     }
 
     /** Help before identification completes, for disaster and accident cases. */
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL})
     @PostMapping("/{caseId}/early-assistance")
     Mono<CaseView> earlyAssistance(@PathVariable String caseId, @Valid @RequestBody EarlyAssistanceBody body) {
         return casework.grantEarlyAssistance(caseId, body.detail()).map(CaseView::open);
     }
 
     /** Open cases of a region, nearest deadline first; {@code overdue=true} for the ones past a deadline. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping
     Flux<CaseView> open(@RequestParam(required = false) String region,
                         @RequestParam(defaultValue = "false") boolean overdue,
@@ -92,6 +111,7 @@ class CaseController {
     }
 
     /** Announces passed deadlines now, as the scheduled scan does (for operators). */
+    @Allowed({Role.OPERATOR})
     @PostMapping("/overdue-scan")
     Mono<OverdueScan> scan() {
         return casework.announceOverdue().map(OverdueScan::new);

@@ -1,5 +1,7 @@
 package cn.fpr.monitoring.household.web;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.HouseholdCategory;
 import cn.fpr.contracts.LabourCapacity;
 import cn.fpr.contracts.RiskType;
@@ -166,6 +168,7 @@ class HouseholdController {
         return HouseholdView.of(household, registry);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HouseholdView> register(@Valid @RequestBody RegistrationBody body) {
@@ -175,6 +178,7 @@ class HouseholdController {
                 .map(this::view);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping
     Flux<HouseholdSummary> query(@RequestParam(required = false) String region,
                                  @RequestParam(required = false) HouseholdCategory category,
@@ -185,11 +189,13 @@ class HouseholdController {
         return registry.query(where.field(), where.code(), category, status, page, size).map(HouseholdSummary::of);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{householdId}")
     Mono<HouseholdView> find(@PathVariable String householdId) {
         return registry.find(householdId).map(this::view);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PatchMapping("/{householdId}")
     Mono<HouseholdView> updateConditions(@PathVariable String householdId, @Valid @RequestBody ConditionsBody body) {
         return registry.updateConditions(householdId, new Household.Conditions(body.housingGrade(),
@@ -199,6 +205,7 @@ class HouseholdController {
                 .map(this::view);
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PostMapping("/{householdId}/members")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HouseholdView> addMember(@PathVariable String householdId, @Valid @RequestBody MemberBody body) {
@@ -209,6 +216,7 @@ class HouseholdController {
                             SchoolStage schoolStage, Boolean medicallyInsured, Boolean pensionInsured) {
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PatchMapping("/{householdId}/members/{memberId}")
     Mono<HouseholdView> updateMember(@PathVariable String householdId, @PathVariable String memberId,
                                      @Valid @RequestBody MemberUpdateBody body) {
@@ -217,6 +225,7 @@ class HouseholdController {
     }
 
     /** Monthly income by source (recorded once per entry ID). */
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PostMapping("/{householdId}/income")
     Mono<IncomeRecorded> recordIncome(@PathVariable String householdId, @Valid @RequestBody IncomeBody body) {
         IncomeEntry entry = new IncomeEntry(body.entryId(), body.month(), body.source(), body.amountYuan(),
@@ -228,18 +237,21 @@ class HouseholdController {
     }
 
     /** Every signal, decision, measure, income change and event, in order, with its correlation ID. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{householdId}/timeline")
     Mono<List<TimelineEntry>> timeline(@PathVariable String householdId) {
         return registry.find(householdId).map(Household::timeline);
     }
 
     /** Whether the household meets the exit rules today, and what stands in the way. */
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{householdId}/exit-eligibility")
     Mono<ExitEligibility.Decision> exitEligibility(@PathVariable String householdId) {
         return casework.exitEligibility(householdId);
     }
 
     /** Opens the exit review (風險消除) when the rules are met; 422 with the reasons when not. */
+    @Allowed({Role.VILLAGE_CADRE, Role.COUNTY_OFFICIAL})
     @PostMapping("/{householdId}/exit-reviews")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HouseholdView> openExitReview(@PathVariable String householdId) {
@@ -250,12 +262,14 @@ class HouseholdController {
      * Bulk registration from CSV (one row per member, a household's rows together). Progress of a
      * running import is at {@code GET /api/v1/households/imports/{importId}}.
      */
+    @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     Mono<ImportReport> importCsv(@RequestParam @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String importId,
                                  @RequestBody Flux<DataBuffer> body) {
         return importer.importCsv(importId, body);
     }
 
+    @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/imports/{importId}")
     Mono<ImportReport> importProgress(@PathVariable String importId) {
         return importer.progress(importId).switchIfEmpty(Mono.error(() -> new NotFoundException("no import " + importId)));

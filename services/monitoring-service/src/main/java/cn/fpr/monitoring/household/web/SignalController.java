@@ -1,5 +1,7 @@
 package cn.fpr.monitoring.household.web;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.contracts.Department;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.monitoring.household.SignalIntake;
@@ -75,6 +77,7 @@ class SignalController {
         this.intake = intake;
     }
 
+    @Allowed(Role.DEPARTMENT)
     @PostMapping("/signals")
     Mono<Receipt> departmentSignal(@Valid @RequestBody DepartmentSignalBody body) {
         return receive(body.signalId(), new Signal(SignalChannel.DEPARTMENT, body.department().name(), body.signalId(),
@@ -82,6 +85,7 @@ class SignalController {
                 null, null, body.description()));
     }
 
+    @Allowed(Role.VILLAGE_CADRE)
     @PostMapping("/declarations")
     Mono<Receipt> declaration(@Valid @RequestBody DeclarationBody body) {
         return receive(body.declarationId(), new Signal(SignalChannel.SELF_DECLARATION, "household", body.declarationId(),
@@ -89,12 +93,14 @@ class SignalController {
                 null, null, body.description()));
     }
 
+    @Allowed(Role.VILLAGE_CADRE)
     @PostMapping("/visits")
     Mono<Receipt> visit(@Valid @RequestBody VisitBody body) {
         return receive(body.visitId(), body.toSignal());
     }
 
     /** A batch of visits: each gets its own receipt; one unknown household does not stop the others. */
+    @Allowed(Role.VILLAGE_CADRE)
     @PostMapping("/visits/bulk")
     Flux<Receipt> visits(@Valid @RequestBody VisitsBody body) {
         return Flux.fromIterable(body.visits()).concatMap(visit -> intake.receive(visit.toSignal())

@@ -1,5 +1,7 @@
 package cn.fpr.monitoring.threshold.web;
 
+import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Role;
 import cn.fpr.monitoring.threshold.ThresholdAdministration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,6 +36,7 @@ class ThresholdController {
         this.administration = administration;
     }
 
+    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/{provinceCode}/{year}")
     Mono<LineView> line(@PathVariable @Pattern(regexp = "\\d{2}0000") String provinceCode,
                         @PathVariable @Min(2021) @Max(2100) int year) {
@@ -41,6 +44,7 @@ class ThresholdController {
     }
 
     /** Sets the line; for the current year every household of the province is re-evaluated. */
+    @Allowed(Role.PROVINCE_ADMIN)
     @PutMapping("/{provinceCode}/{year}")
     Mono<ThresholdAdministration.Outcome> set(@PathVariable @Pattern(regexp = "\\d{2}0000") String provinceCode,
                                               @PathVariable @Min(2021) @Max(2100) int year,

@@ -47,7 +47,7 @@ class ProcedureTest {
 
     @ParameterizedTest(name = "{0} cannot take {1}")
     @CsvSource({"VILLAGE_CADRE, COUNTY_APPROVAL", "TOWNSHIP_REVIEWER, COUNTY_APPROVAL", "COUNTY_OFFICIAL, HOUSEHOLD_VISIT"})
-    void each_step_is_taken_by_its_role(Role role, CaseStep step) {
+    void each_step_is_taken_by_its_role(StepRole role, CaseStep step) {
         ProcedureState state = opened(RiskType.ILLNESS);
         while (Procedure.pendingStep(state).orElseThrow() != step) {
             state = Procedure.take(state, approve(Procedure.pendingStep(state).orElseThrow()), OPENED.plusDays(5), LIMITS);
@@ -61,7 +61,7 @@ class ProcedureTest {
 
     @Test
     void the_household_visit_needs_the_signed_authorisation() {
-        StepRequest unsigned = new StepRequest(CaseStep.HOUSEHOLD_VISIT, Decision.APPROVE, Role.VILLAGE_CADRE, "cadre-7",
+        StepRequest unsigned = new StepRequest(CaseStep.HOUSEHOLD_VISIT, Decision.APPROVE, StepRole.VILLAGE_CADRE, "cadre-7",
                 "visited", false, null);
 
         assertThatThrownBy(() -> Procedure.take(opened(RiskType.ILLNESS), unsigned, OPENED, LIMITS))
@@ -73,7 +73,7 @@ class ProcedureTest {
     void the_public_notice_stands_at_least_five_days_before_the_village_review_completes(int postedDay, int reviewDay, boolean allowed) {
         ProcedureState state = Procedure.take(Procedure.take(opened(RiskType.ILLNESS), approve(CaseStep.HOUSEHOLD_VISIT), OPENED, LIMITS),
                 approve(CaseStep.DATA_CROSS_CHECK), OPENED, LIMITS);
-        StepRequest review = new StepRequest(CaseStep.VILLAGE_REVIEW, Decision.APPROVE, Role.VILLAGE_COMMITTEE, "committee",
+        StepRequest review = new StepRequest(CaseStep.VILLAGE_REVIEW, Decision.APPROVE, StepRole.VILLAGE_COMMITTEE, "committee",
                 "no objection during the notice", false, OPENED.plusDays(postedDay));
         ProcedureState crossChecked = state;
 
@@ -88,7 +88,7 @@ class ProcedureTest {
     @Test
     void rejection_at_any_step_closes_the_case_with_its_reason() {
         ProcedureState visited = Procedure.take(opened(RiskType.ILLNESS), approve(CaseStep.HOUSEHOLD_VISIT), OPENED, LIMITS);
-        StepRequest reject = new StepRequest(CaseStep.DATA_CROSS_CHECK, Decision.REJECT, Role.COUNTY_DEPARTMENT_OFFICER,
+        StepRequest reject = new StepRequest(CaseStep.DATA_CROSS_CHECK, Decision.REJECT, StepRole.COUNTY_DEPARTMENT_OFFICER,
                 "officer-2", "owns a car and a shop in the county town", false, null);
 
         ProcedureState closed = Procedure.take(visited, reject, OPENED.plusDays(2), LIMITS);
@@ -101,7 +101,7 @@ class ProcedureTest {
 
     @Test
     void a_decision_without_a_reason_is_refused() {
-        StepRequest noReason = new StepRequest(CaseStep.HOUSEHOLD_VISIT, Decision.APPROVE, Role.VILLAGE_CADRE, "c", " ", true, null);
+        StepRequest noReason = new StepRequest(CaseStep.HOUSEHOLD_VISIT, Decision.APPROVE, StepRole.VILLAGE_CADRE, "c", " ", true, null);
         assertThatThrownBy(() -> Procedure.take(opened(RiskType.ILLNESS), noReason, OPENED, LIMITS))
                 .isInstanceOf(RuleBroken.class).extracting("field").isEqualTo("reason");
     }
@@ -159,7 +159,7 @@ class ProcedureTest {
     }
 
     private static StepRequest approve(CaseStep step) {
-        return new StepRequest(step, Decision.APPROVE, Role.forStep(step), "actor-" + step, "checked " + step, true,
+        return new StepRequest(step, Decision.APPROVE, StepRole.forStep(step), "actor-" + step, "checked " + step, true,
                 step == CaseStep.VILLAGE_REVIEW ? OPENED : null);
     }
 }
