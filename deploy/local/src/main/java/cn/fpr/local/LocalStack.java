@@ -138,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
                 options.servicePorts().values().stream()).toList()) {
             requireFree(port);
         }
-        String classpath = classpath();
+        String classpath = classpath(options.root());
         progress("starting the Kafka broker (KRaft) and the store (mongo-java-server, H2 file) …");
         Path kafkaConfig = kafkaConfig();
         if (!Files.exists(options.home().resolve("kafka/meta.properties"))) {
@@ -153,7 +153,7 @@ public final class LocalStack implements AutoCloseable {
         issuer = LocalIssuer.in(options.home());
         List<String> issuerCommand = new ArrayList<>(List.of(java()));
         issuerCommand.addAll(SERVICE_JVM);
-        issuerCommand.addAll(List.of("-jar", jar(ISSUER).toString()));
+        issuerCommand.addAll(List.of("-jar", jar(options.root(), ISSUER).toString()));
         issuerCommand.addAll(issuer.arguments(options.issuerPort(), url("consultation-service") + "/"));
         spawn(ISSUER, issuerCommand);
         awaitBroker();
@@ -167,7 +167,7 @@ public final class LocalStack implements AutoCloseable {
             command.add(java());
             command.addAll(SERVICE_JVM);
             command.add("-Djava.io.tmpdir=" + Files.createDirectories(options.home().resolve("tmp")));
-            command.addAll(List.of("-jar", jar(service.getKey()).toString(),
+            command.addAll(List.of("-jar", jar(options.root(), service.getKey()).toString(),
                     "--server.port=" + service.getValue(),
                     "--" + SERVICE_KEYS.get(0) + "=mongodb://localhost:" + options.storePort() + "/" + database(service.getKey()),
                     "--" + SERVICE_KEYS.get(1) + "=localhost:" + options.kafkaPort(),
@@ -490,16 +490,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Path jar(String service) throws IOException {
-        Path target = options.root().resolve("services").resolve(service).resolve("target");
+    /** A service's executable jar, built in the repository at {@code root}. */
+    static Path jar(Path root, String service) throws IOException {
+        Path target = root.resolve("services").resolve(service).resolve("target");
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
             Optional<Path> jar = files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst();
             return jar.orElseThrow(() -> new IllegalStateException("no executable jar in " + target + "; build first: mvn -DskipTests install"));
         }
     }
 
-    private String classpath() throws IOException {
-        Path module = options.root().resolve("deploy/local/target");
+    /** The class path of this module (the broker, the store), built in the repository at {@code root}. */
+    static String classpath(Path root) throws IOException {
+        Path module = root.resolve("deploy/local/target");
         return module.resolve("classes") + java.io.File.pathSeparator + Files.readString(module.resolve("classpath.txt")).trim();
     }
 
@@ -508,7 +510,7 @@ public final class LocalStack implements AutoCloseable {
         return service.replace("-service", "");
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -40,7 +40,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.yaml.snakeyaml.Yaml;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +58,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -192,9 +190,9 @@ class KafkaAccessIT {
         int storePort = LocalStack.freePort();
         int port = LocalStack.freePort();
         process("store", StoreServer.class.getName(), Integer.toString(storePort), home.resolve("store/fpr.mv.db").toString());
-        List<String> command = new ArrayList<>(List.of(java()));
+        List<String> command = new ArrayList<>(List.of(LocalStack.java()));
         command.addAll(LocalStack.SERVICE_JVM);
-        command.addAll(List.of("-jar", jar("monitoring-service").toString(), "--server.port=" + port,
+        command.addAll(List.of("-jar", LocalStack.jar(ROOT, "monitoring-service").toString(), "--server.port=" + port,
                 "--spring.mongodb.uri=mongodb://localhost:" + storePort + "/monitoring",
                 "--spring.cloud.stream.kafka.binder.brokers=localhost:" + clientsPort));
         InfrastructureProperties.trustingTestTokens().forEach((name, value) -> command.add("--" + name + "=" + value));
@@ -333,27 +331,12 @@ class KafkaAccessIT {
     }
 
     private Process process(String name, String... mainAndArguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dkafka.logs.dir=" + home.resolve("logs"), "-cp", classpath()));
+        List<String> command = new ArrayList<>(List.of(LocalStack.java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dkafka.logs.dir=" + home.resolve("logs"), "-cp", LocalStack.classpath(ROOT)));
         command.addAll(List.of(mainAndArguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("logs/" + name + ".log").toFile())).start();
         processes.add(process);
         return process;
-    }
-
-    private static String classpath() throws IOException {
-        return Path.of("target/classes").toAbsolutePath() + File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).trim();
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static Path jar(String service) throws IOException {
-        try (Stream<Path> files = Files.list(ROOT.resolve("services").resolve(service).resolve("target"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no executable jar of " + service + "; build first"));
-        }
     }
 }

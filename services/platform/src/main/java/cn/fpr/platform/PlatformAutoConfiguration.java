@@ -13,6 +13,7 @@ import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.outbox.AggregateRoot;
 import cn.fpr.platform.outbox.OutboxRelay;
 import cn.fpr.platform.outbox.OutboxStores;
+import cn.fpr.platform.outbox.VersionIndexes;
 import cn.fpr.platform.store.StoreCircuit;
 import cn.fpr.platform.store.StoreCircuitFilter;
 import cn.fpr.platform.web.CorrelationIdFilter;
@@ -185,6 +186,11 @@ public class PlatformAutoConfiguration {
     @Bean
     AuditTrail auditTrail(ReactiveMongoTemplate mongo, Clock clock) {
         return new AuditTrail(mongo, clock);
+    }
+
+    @Bean
+    VersionIndexes versionIndexes(ReactiveMongoTemplate mongo) {
+        return new VersionIndexes(mongo, () -> aggregateCollections(mongo));
     }
 
     @Bean

@@ -198,8 +198,8 @@ public class DeadLetters {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** A consumer binding of the service: its name, topic, group and function. */
-    private record Binding(String name, String destination, String group, Consumer<Message<byte[]>> consumer) {
+    /** A consumer binding of the service: its name, group and function. */
+    private record Binding(String name, String group, Consumer<Message<byte[]>> consumer) {
     }
 
     @SuppressWarnings("unchecked")
@@ -208,7 +208,7 @@ public class DeadLetters {
         String[] where = deadLetterTopics().get(deadLetterTopic);
         String name = where[2];
         Object function = functions.getBean(name.substring(0, name.lastIndexOf("-in-")));
-        return new Binding(name, where[0], where[1], (Consumer<Message<byte[]>>) function);
+        return new Binding(name, where[1], (Consumer<Message<byte[]>>) function);
     }
 
     /** The service's dead-letter topics: error.&lt;destination&gt;.&lt;group&gt; of each consumer binding. */

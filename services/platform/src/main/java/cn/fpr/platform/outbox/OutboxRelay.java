@@ -108,12 +108,6 @@ public final class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    /** Asks for a scan now. */
-    public void nudge() {
-        scanDue.set(true);
-        wakeUp.release();
-    }
-
     /** Names a document in which a change has just saved events, for the relay to publish them at once. */
     public void nudge(String collection, Object documentId) {
         if (namedCount.incrementAndGet() > MOST_NAMED) {
