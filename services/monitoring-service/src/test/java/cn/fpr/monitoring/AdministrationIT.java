@@ -43,7 +43,7 @@ class AdministrationIT extends MonitoringServiceTest {
     void raising_the_provinces_line_reassesses_its_households_and_opens_cases_for_those_now_below_it() {
         String nearTheLine = registerFamily(YONGDENG, 27000);
         String wellAbove = registerFamily(YONGDENG, 90000);
-        post("/api/v1/signals", Map.of("signalId", "CA-near", "householdId", nearTheLine, "department", "CIVIL_AFFAIRS",
+        signal(Map.of("signalId", "CA-near", "householdId", nearTheLine, "department", "CIVIL_AFFAIRS",
                 "riskType", "OTHER", "observedOn", "2026-03-01"), 200).jsonPath("$.outcome").isEqualTo("NOT_AT_RISK");
 
         WebTestClient gansuAdmin = as("admin-gansu", "620000", "PROVINCE_ADMIN");

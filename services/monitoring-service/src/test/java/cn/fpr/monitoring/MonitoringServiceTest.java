@@ -9,12 +9,14 @@ import cn.fpr.platform.identity.IdNumbers;
 import cn.fpr.testsupport.FixedClock;
 import cn.fpr.testsupport.MutableClock;
 import cn.fpr.testsupport.ServiceIntegrationTest;
+import cn.fpr.testsupport.TestTokens;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -101,6 +103,18 @@ abstract class MonitoringServiceTest extends ServiceIntegrationTest {
     WebTestClient.BodyContentSpec post(String uri, Object body, int status) {
         return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isEqualTo(status).expectBody();
+    }
+
+    /** A department's warning over HTTP, sent by that department's own system (its token names the department). */
+    WebTestClient.BodyContentSpec signal(Map<String, Object> body, int status) {
+        String department = body.get("department").toString();
+        return departmentSystem(department).post().uri("/api/v1/signals").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isEqualTo(status).expectBody();
+    }
+
+    WebTestClient departmentSystem(String department) {
+        return tokenless.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token(department.toLowerCase() + "-system",
+                List.of("DEPARTMENT"), "000000", Map.of("department", department))).build();
     }
 
     WebTestClient.BodyContentSpec get(String uri, Object... variables) {

@@ -40,8 +40,8 @@ class SignalChannelsIT extends MonitoringServiceTest {
         Map<String, Object> warning = Map.of("signalId", "HR-77", "householdId", household, "department", "HUMAN_RESOURCES",
                 "riskType", "UNSTABLE_EMPLOYMENT", "observedOn", "2026-03-10", "annualNetIncomeYuan", 9000);
 
-        post("/api/v1/signals", warning, 200).jsonPath("$.outcome").isEqualTo("CASE_OPENED");
-        post("/api/v1/signals", warning, 200).jsonPath("$.outcome").isEqualTo("DUPLICATE");
+        signal(warning, 200).jsonPath("$.outcome").isEqualTo("CASE_OPENED");
+        signal(warning, 200).jsonPath("$.outcome").isEqualTo("DUPLICATE");
         post("/api/v1/visits", Map.of("visitId", "v-1", "householdId", household, "cadreId", "cadre-li", "visitedOn", "2026-03-16",
                 "riskType", "ILLNESS", "housingGrade", "C"), 200).jsonPath("$.outcome").isEqualTo("LINKED_TO_OPEN_CASE");
 
@@ -58,7 +58,7 @@ class SignalChannelsIT extends MonitoringServiceTest {
     void a_household_above_the_line_with_every_guarantee_secure_is_recorded_without_a_case() {
         String household = registerFamily(40000);
 
-        post("/api/v1/signals", Map.of("signalId", "CA-1", "householdId", household, "department", "CIVIL_AFFAIRS",
+        signal(Map.of("signalId", "CA-1", "householdId", household, "department", "CIVIL_AFFAIRS",
                 "riskType", "OTHER", "observedOn", "2026-03-01"), 200).jsonPath("$.outcome").isEqualTo("NOT_AT_RISK");
 
         get("/api/v1/households/{id}", household).jsonPath("$.status").isEqualTo("REGISTERED")
@@ -119,8 +119,20 @@ class SignalChannelsIT extends MonitoringServiceTest {
     }
 
     @Test
+    void a_departmental_system_submits_its_own_departments_warnings_only() {
+        String household = registerFamily(16000);
+        departmentSystem("MEDICAL_INSURANCE").post().uri("/api/v1/signals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("signalId", "CA-forged", "householdId", household, "department", "CIVIL_AFFAIRS",
+                        "riskType", "OTHER", "observedOn", "2026-03-01")).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).contains("MEDICAL_INSURANCE"));
+        assertThat(new String(get("/api/v1/households/{id}", household).returnResult().getResponseBody(), StandardCharsets.UTF_8))
+                .as("the forged warning left no trace").doesNotContain("CA-forged");
+    }
+
+    @Test
     void a_posted_signal_for_an_unknown_household_names_the_field() {
-        post("/api/v1/signals", Map.of("signalId", "ED-1", "householdId", "hh-nobody", "department", "EDUCATION",
+        signal(Map.of("signalId", "ED-1", "householdId", "hh-nobody", "department", "EDUCATION",
                 "riskType", "SCHOOLING", "observedOn", "2026-03-01"), 422)
                 .jsonPath("$.errors[0].field").isEqualTo("householdId");
     }

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Who is calling, as its access token says: its subject (a system's client ID or a person's user
@@ -53,7 +54,7 @@ public record Caller(String subject, Set<Role> roles, Jurisdiction region, Strin
      * Whether the caller may see an object of this region; an object it may not see answers as
      * one that does not exist (the {@code missing} failure, a 404), so that nothing of it shows.
      */
-    public <T> Mono<T> sees(T object, String regionCode, java.util.function.Supplier<? extends Throwable> missing) {
+    public <T> Mono<T> sees(T object, String regionCode, Supplier<? extends Throwable> missing) {
         return covers(regionCode) ? Mono.just(object) : Mono.error(missing.get());
     }
 

@@ -10,6 +10,7 @@ import cn.fpr.monitoring.household.model.SignalChannel;
 import cn.fpr.monitoring.household.model.SignalOutcome;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -18,10 +19,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -77,12 +80,16 @@ class SignalController {
         this.intake = intake;
     }
 
+    /** A department's warning; a department's system submits its own department's only (its token names the department). */
     @Allowed(Role.DEPARTMENT)
     @PostMapping("/signals")
     Mono<Receipt> departmentSignal(@Valid @RequestBody DepartmentSignalBody body) {
-        return receive(body.signalId(), new Signal(SignalChannel.DEPARTMENT, body.department().name(), body.signalId(),
-                body.householdId(), body.riskType(), body.observedOn(), body.annualNetIncomeYuan(), body.rigidSpendingYuan(),
-                null, null, body.description()));
+        return Caller.current().flatMap(caller -> !body.department().name().equals(caller.department())
+                ? Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "a system of " + caller.department()
+                        + " may submit its own department's warnings only, not " + body.department()))
+                : receive(body.signalId(), new Signal(SignalChannel.DEPARTMENT, body.department().name(), body.signalId(),
+                        body.householdId(), body.riskType(), body.observedOn(), body.annualNetIncomeYuan(), body.rigidSpendingYuan(),
+                        null, null, body.description())));
     }
 
     @Allowed(Role.VILLAGE_CADRE)
