@@ -54,7 +54,8 @@ class LocalStackIT {
                     .exchange().expectBody().jsonPath("$.lastDelivered")
                     .value(seq -> assertThat(((Number) seq).longValue()).isGreaterThan(20)));
             signInToTheDashboard(stack, LocalIssuer.in(home).secret("guizhou-viewer"));
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> monitoring.get()
+            WebTestClient wholeCountry = client(stack.url("monitoring-service"), stack.token("simulator"));
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> wholeCountry.get()
                     .uri("/api/v1/cases").exchange().expectBody().jsonPath("$.length()")
                     .value(n -> assertThat(((Number) n).intValue()).isPositive()));
 

@@ -54,10 +54,10 @@ class RegionScopeIT extends MonitoringServiceTest {
         weiningOffice.get().uri("/api/v1/households?region=620121").exchange().expectStatus().isNotFound();
         weiningOffice.get().uri("/api/v1/households?region=520000").exchange().expectStatus().isNotFound();
 
-        // registering a household in another county is refused, and nothing is stored
+        // registering a household in another county is refused, naming the region, and nothing is stored
         weiningOffice.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(registration(YONGDENG, 16000, List.of(member(idNumber(1990), "HEAD", "FULL", "NOT_IN_SCHOOL_AGE"))))
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("region");
     }
 
     @Test

@@ -3,10 +3,9 @@ package cn.fpr.monitoring.household;
 import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
+import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -45,13 +44,12 @@ public class HouseholdStore {
                 }));
     }
 
-    /** Saves a new household, if it lies in the caller's region (403 otherwise). */
+    /** Saves a new household, if it lies in the caller's region (a broken rule naming the region otherwise). */
     public Mono<Household> create(Function<Occasion, Household> create) {
         return Mono.zip(Correlation.id(), Caller.currentOrService()).flatMap(both -> {
             Household household = create.apply(Occasion.of(clock, both.getT1(), events));
             if (!both.getT2().covers(household.region().villageCode())) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
-                        "the household's village " + household.region().villageCode() + " is outside your region"));
+                return Mono.error(new RuleBroken("region", "the village " + household.region().villageCode() + " is outside your region"));
             }
             return changes.create(household);
         });
