@@ -111,6 +111,14 @@ class ProjectsIT extends ServiceIntegrationTest {
         county.post().uri("/api/v1/projects/{id}/decisions", project).contentType(MediaType.APPLICATION_JSON).bodyValue(approval)
                 .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.detail").value(detail ->
                         assertThat((String) detail).contains("TOWNSHIP_REVIEWER"));
+        // another county's office sees nothing of it and decides nothing on it
+        WebTestClient gansu = as("county-official-yongdeng", "620121", "COUNTY_OFFICIAL");
+        gansu.get().uri("/api/v1/projects/{id}", project).exchange().expectStatus().isNotFound();
+        gansu.get().uri("/api/v1/projects?countyCode=520526").exchange().expectStatus().isNotFound();
+        gansu.get().uri("/api/v1/projects").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[*].projectId").value(ids -> assertThat((List<String>) ids).doesNotContain(project));
+        as("township-reviewer-gansu", "620121100", "TOWNSHIP_REVIEWER").post().uri("/api/v1/projects/{id}/decisions", project)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(approval).exchange().expectStatus().isNotFound();
         // a body naming another role and actor changes nothing: both come from the token
         township.post().uri("/api/v1/projects/{id}/decisions", project).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("approve", true, "reason", "fits the plan", "role", "COUNTY_OFFICIAL", "actorId", "someone-else"))

@@ -19,6 +19,7 @@ import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -62,16 +63,29 @@ public class Projects {
         this.clock = clock;
     }
 
+    /** Proposes a project of a village within the caller's region (a broken rule naming the village otherwise). */
     public Mono<Project> propose(String countyCode, String villageCode, String name, ProjectCategory category, BigDecimal budget,
                                  int year) {
-        return changes.create(new Project("proj-" + UUID.randomUUID(), countyCode, villageCode, name, category, budget, year));
+        return Caller.currentOrService().flatMap(caller -> caller.covers(villageCode)
+                ? changes.create(new Project("proj-" + UUID.randomUUID(), countyCode, villageCode, name, category, budget, year))
+                : Mono.error(new RuleBroken("villageCode", "the village " + villageCode + " is outside your region")));
     }
 
+    /** A project of the caller's region; any other answers as one that does not exist. */
     public Mono<Project> find(String projectId) {
-        return mongo.findById(projectId, Project.class).switchIfEmpty(Mono.error(() -> new NotFoundException("no project " + projectId)));
+        return mongo.findById(projectId, Project.class).switchIfEmpty(Mono.error(() -> new NotFoundException("no project " + projectId)))
+                .flatMap(project -> Caller.currentOrService().flatMap(caller ->
+                        caller.sees(project, project.villageCode(), () -> new NotFoundException("no project " + projectId))));
     }
 
+    /** Projects of the caller's region, of a county within it if one is given (one outside it answers 404). */
     public Flux<Project> list(String countyCode, Integer year, boolean linkageMissing) {
+        return Caller.currentOrService().flatMapMany(caller -> countyCode != null && !caller.covers(countyCode)
+                ? Flux.error(new NotFoundException("nothing found for county " + countyCode))
+                : all(countyCode, year, linkageMissing).filter(project -> caller.covers(project.villageCode())));
+    }
+
+    private Flux<Project> all(String countyCode, Integer year, boolean linkageMissing) {
         Criteria criteria = new Criteria();
         if (countyCode != null) {
             criteria = criteria.and("countyCode").is(countyCode);
@@ -215,8 +229,14 @@ public class Projects {
         return LocalDate.now(clock);
     }
 
+    /** Changes a project of the caller's region; any other answers as one that does not exist, unchanged. */
     private <R> Mono<R> change(String projectId, BiFunction<Project, Function<DomainEvent, EventEnvelope<?>>, R> change) {
-        return changes.change(Project.class, projectId, () -> new NotFoundException("no project " + projectId),
-                (project, correlationId) -> change.apply(project, event -> events.envelope(event, correlationId)));
+        return Caller.currentOrService().flatMap(caller -> changes.change(Project.class, projectId,
+                () -> new NotFoundException("no project " + projectId), (project, correlationId) -> {
+                    if (!caller.covers(project.villageCode())) {
+                        throw new NotFoundException("no project " + projectId);
+                    }
+                    return change.apply(project, event -> events.envelope(event, correlationId));
+                }));
     }
 }
