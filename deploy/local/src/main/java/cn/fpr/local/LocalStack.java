@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -516,14 +518,22 @@ public final class LocalStack implements AutoCloseable {
 
     /** A free local port, for a stack run beside another (tests, the fault-injection run). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("127.0.0.1", 0));
+                // the system may offer a port again before the part it was meant for binds it: never hand one out twice
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no free port not handed out already");
     }
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     /** A free port whose next port is free too (the broker's controller listens there). */
     public static int freePairOfPorts() {
@@ -531,7 +541,9 @@ public final class LocalStack implements AutoCloseable {
             int port = freePort();
             try (ServerSocket next = new ServerSocket()) {
                 next.bind(new InetSocketAddress("127.0.0.1", port + 1));
-                return port;
+                if (HANDED_OUT.add(port + 1)) {
+                    return port;
+                }
             } catch (IOException e) {
                 // taken; try another
             }
