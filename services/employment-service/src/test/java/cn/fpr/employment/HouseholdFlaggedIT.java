@@ -47,6 +47,17 @@ class HouseholdFlaggedIT extends EmploymentServiceTest {
                 .jsonPath("$[0].willingness").isEqualTo("IN_PROVINCE")
                 .jsonPath("$[1].labourCapacity").isEqualTo("WEAK_OR_HALF")
                 .jsonPath("$[0].monitored").isEqualTo(false));
+
+        // the county's office and its cadre see them; another county's office sees nothing of them
+        as("county-520526", "520526", "COUNTY_OFFICIAL").get().uri("/api/v1/job-seekers?householdId={id}", household).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(2);
+        WebTestClient yongdeng = as("county-620121", "620121", "COUNTY_OFFICIAL");
+        yongdeng.get().uri("/api/v1/job-seekers?householdId={id}", household).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(0);
+        yongdeng.get().uri("/api/v1/job-seekers?countyCode=520526").exchange().expectStatus().isNotFound();
+        yongdeng.get().uri("/api/v1/job-seekers/{id}", household + ":m-1").exchange().expectStatus().isNotFound();
+        as("county-520526", "520526", "COUNTY_OFFICIAL").get().uri("/api/v1/job-seekers/{id}", household + ":m-1").exchange()
+                .expectStatus().isOk();
     }
 
     @Test

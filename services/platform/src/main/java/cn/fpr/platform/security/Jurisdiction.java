@@ -16,10 +16,10 @@ public record Jurisdiction(String code) {
         }
     }
 
-    /** Whether a region (a code of any level) lies within this jurisdiction. */
+    /** Whether a region (a code of any level) lies within this jurisdiction; the whole country also covers an unknown one. */
     public boolean covers(String region) {
         if (region == null) {
-            return false;
+            return prefix().isEmpty();
         }
         return region.startsWith(prefix());
     }

@@ -40,6 +40,7 @@ class JurisdictionTest {
     @Test
     void the_country_covers_every_region_and_a_township_only_itself_and_its_villages() {
         assertThat(Jurisdiction.COUNTRY.covers("650000")).isTrue();
+        assertThat(Jurisdiction.COUNTRY.covers(null)).as("an object of unknown region: the whole country only").isTrue();
         Jurisdiction township = new Jurisdiction("520526100");
         assertThat(township.covers("520526100201")).isTrue();
         assertThat(township.covers("520526101201")).isFalse();
