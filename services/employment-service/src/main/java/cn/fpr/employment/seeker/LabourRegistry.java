@@ -116,8 +116,7 @@ public class LabourRegistry {
     public Mono<JobSeeker> find(String seekerId) {
         return mongo.findById(seekerId, JobSeeker.class)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no job seeker " + seekerId)))
-                .flatMap(seeker -> Caller.currentOrService().flatMap(caller ->
-                        caller.sees(seeker, regionCode(seeker), () -> new NotFoundException("no job seeker " + seekerId))));
+                .flatMap(seeker -> Caller.seen(seeker, regionCode(seeker), () -> new NotFoundException("no job seeker " + seekerId)));
     }
 
     /** A cadre records how far the person will go for work and what they can do. */

@@ -74,8 +74,7 @@ public class Projects {
     /** A project of the caller's region; any other answers as one that does not exist. */
     public Mono<Project> find(String projectId) {
         return mongo.findById(projectId, Project.class).switchIfEmpty(Mono.error(() -> new NotFoundException("no project " + projectId)))
-                .flatMap(project -> Caller.currentOrService().flatMap(caller ->
-                        caller.sees(project, project.villageCode(), () -> new NotFoundException("no project " + projectId))));
+                .flatMap(project -> Caller.seen(project, project.villageCode(), () -> new NotFoundException("no project " + projectId)));
     }
 
     /** Projects of the caller's region, of a county within it if one is given (one outside it answers 404). */

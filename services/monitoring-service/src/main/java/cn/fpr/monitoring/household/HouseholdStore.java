@@ -57,7 +57,7 @@ public class HouseholdStore {
 
     public Mono<Household> find(String householdId) {
         return households.findById(householdId).switchIfEmpty(Mono.error(() -> new UnknownHouseholdException(householdId)))
-                .flatMap(household -> Caller.currentOrService().flatMap(caller ->
-                        caller.sees(household, household.region().villageCode(), () -> new UnknownHouseholdException(householdId))));
+                .flatMap(household -> Caller.seen(household, household.region().villageCode(),
+                        () -> new UnknownHouseholdException(householdId)));
     }
 }

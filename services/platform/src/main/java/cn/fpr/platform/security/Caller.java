@@ -51,11 +51,12 @@ public record Caller(String subject, Set<Role> roles, Jurisdiction region, Strin
     }
 
     /**
-     * Whether the caller may see an object of this region; an object it may not see answers as
-     * one that does not exist (the {@code missing} failure, a 404), so that nothing of it shows.
+     * An object found for the current caller, if its region is within the caller's; an object it
+     * may not see answers as one that does not exist (the {@code missing} failure, a 404), so that
+     * nothing of it shows.
      */
-    public <T> Mono<T> sees(T object, String regionCode, Supplier<? extends Throwable> missing) {
-        return covers(regionCode) ? Mono.just(object) : Mono.error(missing.get());
+    public static <T> Mono<T> seen(T object, String regionCode, Supplier<? extends Throwable> missing) {
+        return currentOrService().flatMap(caller -> caller.covers(regionCode) ? Mono.just(object) : Mono.error(missing.get()));
     }
 
     /** The caller of the request being handled; empty without a token. */
