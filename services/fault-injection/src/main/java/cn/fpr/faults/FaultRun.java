@@ -370,7 +370,7 @@ public final class FaultRun {
         String loanId = applied.body().path("loanId").asString();
         // a decision or disbursement repeated after a lost answer is refused (the loan has moved on); the loan is read back
         http.untilAnswered(() -> http.post(industry + "/api/v1/loans/" + loanId + "/decision",
-                Map.of("approve", true, "officerId", "officer-ft", "reason", "plan checked")));
+                Map.of("approve", true, "reason", "plan checked")));
         http.untilAnswered(() -> http.post(industry + "/api/v1/loans/" + loanId + "/disbursement", Map.of()));
         Http.Answer loan = http.untilAnswered(() -> http.get(industry + "/api/v1/loans/" + loanId));
         if (loan.ok() && "DISBURSED".equals(loan.body().path("status").asString())) {

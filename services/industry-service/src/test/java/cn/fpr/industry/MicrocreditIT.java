@@ -85,8 +85,25 @@ class MicrocreditIT extends ServiceIntegrationTest {
         post("/api/v1/loans", Map.of("householdId", household, "borrowerMemberId", "m-1", "amountYuan", 25000,
                 "termMonths", 24, "purpose", "PLANTING"), 422).jsonPath("$.errors[0].field").isEqualTo("amountYuan");
         post("/api/v1/loans/" + loan + "/disbursement", Map.of(), 422).jsonPath("$.errors[0].field").isEqualTo("loanId");
-        post("/api/v1/loans/" + loan + "/decision", Map.of("approve", true, "officerId", "officer-9",
-                "reason", "cattle plan checked"), 200);
+        // another county's office: the loan answers as one that does not exist, and its decision changes nothing
+        WebTestClient yongdeng = as("county-official-yongdeng", "620121", "COUNTY_OFFICIAL");
+        String outside = new String(yongdeng.get().uri("/api/v1/loans/{id}", loan).exchange().expectStatus().isNotFound()
+                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(outside).doesNotContain(household).contains("no loan " + loan);
+        yongdeng.post().uri("/api/v1/loans/{id}/decision", loan).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("approve", true, "reason", "looks fine")).exchange().expectStatus().isNotFound();
+        http.get().uri("/api/v1/loans/{id}", loan).exchange().expectBody().jsonPath("$.status").isEqualTo("APPLIED");
+        // the county's own officer decides; who decided is the token's subject, not a field of the body
+        as("county-official-li", "520526", "COUNTY_OFFICIAL").post().uri("/api/v1/loans/{id}/decision", loan)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("approve", true, "officerId", "someone-else", "reason", "cattle plan checked"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("operator-chen", "000000", "OPERATOR").get()
+                .uri("/api/v1/audit?action=loan-decision&subject={id}", loan).exchange().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].actor").isEqualTo("county-official-li")
+                .jsonPath("$[0].detail").isEqualTo("approved")
+                .jsonPath("$[0].region").isEqualTo("520526100201"));
         post("/api/v1/loans/" + loan + "/disbursement", Map.of(), 200)
                 .jsonPath("$.instalments.length()").isEqualTo(4)
                 .jsonPath("$.instalments[3].principalYuan").isEqualTo(30000);

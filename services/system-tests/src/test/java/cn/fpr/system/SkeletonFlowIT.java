@@ -147,7 +147,7 @@ class SkeletonFlowIT {
                 .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8)
                 .replaceAll("(?s).*\"loanId\":\"([^\"]+)\".*", "$1");
         industry.post().uri("/api/v1/loans/{id}/decision", loan).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("approve", true, "officerId", "officer-9", "reason", "cattle plan checked"))
+                .bodyValue(Map.of("approve", true, "reason", "cattle plan checked"))
                 .exchange().expectStatus().isOk();
         industry.post().uri("/api/v1/loans/{id}/disbursement", loan).exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

@@ -9,4 +9,9 @@ package cn.fpr.contracts.household;
  * @param villageCode  12 digits
  */
 public record Region(String provinceCode, String countyCode, String townshipCode, String villageCode) {
+
+    /** The most precise code known of the place: the village's, else the township's, county's or province's; null if none. */
+    public String finest() {
+        return villageCode != null ? villageCode : townshipCode != null ? townshipCode : countyCode != null ? countyCode : provinceCode;
+    }
 }

@@ -5,6 +5,7 @@ import cn.fpr.consultation.projection.Rebuild;
 import cn.fpr.consultation.projection.Rows.HouseholdRow;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.NotFoundException;
 import cn.fpr.platform.web.RegionQuery;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * KPIs for consultation meetings, by region (a province, county or township code; none for the
@@ -117,12 +119,13 @@ class KpiController {
                         nullable(r.labourMembers()))).toList())));
     }
 
-    /** A household as the read model holds it. */
+    /** A household of the caller's region as the read model holds it; any other answers as one it does not hold. */
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/households/{householdId}")
     Mono<HouseholdRow> household(@PathVariable String householdId) {
-        return mongo.findById(householdId, HouseholdRow.class)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no household " + householdId + " in the read model")));
+        Supplier<NotFoundException> missing = () -> new NotFoundException("no household " + householdId + " in the read model");
+        return mongo.findById(householdId, HouseholdRow.class).switchIfEmpty(Mono.error(missing))
+                .flatMap(row -> Caller.seen(row, row.townshipCode() != null ? row.townshipCode() : row.countyCode(), missing));
     }
 
     /** Rebuilds every read model from the topics (replay from the beginning). */

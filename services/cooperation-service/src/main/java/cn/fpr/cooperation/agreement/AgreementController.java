@@ -1,6 +1,7 @@
 package cn.fpr.cooperation.agreement;
 
 import cn.fpr.cooperation.agreement.model.Indicator;
+import cn.fpr.cooperation.pairing.Pairings;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
@@ -45,9 +46,11 @@ class AgreementController {
     }
 
     private final Agreements agreements;
+    private final Pairings pairings;
 
-    AgreementController(Agreements agreements) {
+    AgreementController(Agreements agreements, Pairings pairings) {
         this.agreements = agreements;
+        this.pairings = pairings;
     }
 
     /** Signs the year's agreement and publishes agreement-signed. */
@@ -57,13 +60,13 @@ class AgreementController {
     Mono<AgreementView> sign(@PathVariable String pairingId, @Valid @RequestBody SigningBody body) {
         List<Agreement.Task> tasks = body.tasks() == null ? List.of() : body.tasks().stream()
                 .map(t -> new Agreement.Task(t.taskId(), t.description(), t.owner(), t.deadline(), false)).toList();
-        return agreements.sign(pairingId, body.year(), body.targets(), tasks).map(AgreementView::of);
+        return pairings.visible(pairingId).then(agreements.sign(pairingId, body.year(), body.targets(), tasks)).map(AgreementView::of);
     }
 
     @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL, Role.DASHBOARD_VIEWER})
     @GetMapping("/{year}")
     Mono<AgreementView> find(@PathVariable String pairingId, @PathVariable int year) {
-        return agreements.find(pairingId, year).map(AgreementView::of);
+        return pairings.visible(pairingId).then(agreements.find(pairingId, year)).map(AgreementView::of);
     }
 
     /** A fiscal aid transfer to a western county (funds-allocated; industry funds projects from it). */
@@ -102,36 +105,37 @@ class AgreementController {
     }
 
     private Mono<AgreementView> record(String pairingId, int year, AgreementEntry entry) {
-        return agreements.record(pairingId, year, entry).map(recorded -> AgreementView.of(recorded.agreement()));
+        return pairings.visible(pairingId).then(agreements.record(pairingId, year, entry))
+                .map(recorded -> AgreementView.of(recorded.agreement()));
     }
 
     @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL})
     @PostMapping("/{year}/tasks/{taskId}/completion")
     Mono<AgreementView> completeTask(@PathVariable String pairingId, @PathVariable int year, @PathVariable String taskId) {
-        return agreements.change(pairingId, year, (agreement, envelope) -> {
+        return pairings.visible(pairingId).then(agreements.change(pairingId, year, (agreement, envelope) -> {
             agreement.completeTask(taskId);
             return agreement;
-        }).map(AgreementView::of);
+        })).map(AgreementView::of);
     }
 
     /** Progress against every target as of the end of a month. */
     @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL, Role.DASHBOARD_VIEWER})
     @GetMapping("/{year}/progress")
     Mono<Agreements.ProgressReport> progress(@PathVariable String pairingId, @PathVariable int year, @RequestParam YearMonth month) {
-        return agreements.progress(pairingId, year, month);
+        return pairings.visible(pairingId).then(agreements.progress(pairingId, year, month));
     }
 
     /** The yearly grade (好 / 較好 / 一般 / 差), with the year-on-year check. */
     @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL, Role.DASHBOARD_VIEWER})
     @GetMapping("/{year}/assessment")
     Mono<Agreements.Assessment> assessment(@PathVariable String pairingId, @PathVariable int year) {
-        return agreements.assess(pairingId, year);
+        return pairings.visible(pairingId).then(agreements.assess(pairingId, year));
     }
 
     /** Checks that funds and cadre dispatch have not fallen below last year, announcing each new decline. */
     @Allowed(Role.OPERATOR)
     @PostMapping("/{year}/decline-check")
     Mono<Count> declineCheck(@PathVariable String pairingId, @PathVariable int year) {
-        return agreements.announceDeclines(pairingId, year).map(Count::new);
+        return pairings.visible(pairingId).then(agreements.announceDeclines(pairingId, year)).map(Count::new);
     }
 }

@@ -41,13 +41,13 @@ class PairingController {
     @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.OPERATOR})
     @GetMapping
     Flux<Pairing> list(@RequestParam(required = false) PairingLevel level, @RequestParam(required = false) String parentId) {
-        return pairings.list(level, parentId);
+        return pairings.visible(level, parentId);
     }
 
     @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.OPERATOR})
     @GetMapping("/{pairingId}")
     Mono<Pairing> find(@PathVariable String pairingId) {
-        return pairings.find(pairingId);
+        return pairings.visible(pairingId);
     }
 
     /** A pairing below a province pairing (city–county, county–county, town–town, village, enterprise, school, hospital). */

@@ -3,6 +3,7 @@ package cn.fpr.cooperation.pairing;
 import cn.fpr.cooperation.pairing.model.PairingLevel;
 import cn.fpr.cooperation.pairing.model.ProvincePairings;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -36,6 +37,25 @@ public class Pairings {
                 .then().block(Duration.ofMinutes(1));
     }
 
+    /**
+     * A pairing that concerns the caller of an internal API: one of its parties lies within the
+     * caller's region or holds it (Weining's county office sees Guangdong–Guizhou). Any other
+     * answers as one that does not exist. Partners are held to their own pairings elsewhere.
+     */
+    public Mono<Pairing> visible(String pairingId) {
+        return find(pairingId).flatMap(pairing -> Caller.currentOrService().flatMap(caller -> concerns(caller, pairing)
+                ? Mono.just(pairing) : Mono.error(new NotFoundException("no pairing " + pairingId))));
+    }
+
+    /** The pairings that concern the caller (see {@link #visible}). */
+    public Flux<Pairing> visible(PairingLevel level, String parentId) {
+        return Caller.currentOrService().flatMapMany(caller -> list(level, parentId).filter(pairing -> concerns(caller, pairing)));
+    }
+
+    private static boolean concerns(Caller caller, Pairing pairing) {
+        return caller.overlaps(pairing.east().code()) || caller.overlaps(pairing.west().code());
+    }
+
     public Mono<Pairing> find(String pairingId) {
         return mongo.findById(pairingId, Pairing.class).switchIfEmpty(Mono.error(() -> new NotFoundException("no pairing " + pairingId)));
     }
@@ -51,12 +71,17 @@ public class Pairings {
         return mongo.find(Query.query(criteria), Pairing.class);
     }
 
-    /** A pairing below an existing one (city–county, county–county, ..., school, hospital). */
+    /**
+     * A pairing below an existing one (city–county, county–county, ..., school, hospital), set by
+     * a province administrator of one of its two parties.
+     */
     public Mono<Pairing> create(Pairing pairing) {
         if (pairing.level() == PairingLevel.PROVINCE) {
             return Mono.error(new RuleBroken("level", "province pairings are the 2021 reference data"));
         }
-        return find(pairing.parentId())
+        return Caller.currentOrService().filter(caller -> caller.covers(pairing.east().code()) || caller.covers(pairing.west().code()))
+                .switchIfEmpty(Mono.error(() -> new RuleBroken("west", "neither party lies in your region")))
+                .then(visible(pairing.parentId()))
                 .onErrorMap(NotFoundException.class, e -> new RuleBroken("parentId", e.getMessage()))
                 .flatMap(parent -> {
                     if (!pairing.eastProvinceCode().equals(parent.eastProvinceCode())

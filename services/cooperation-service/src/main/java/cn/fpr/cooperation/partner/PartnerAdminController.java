@@ -2,7 +2,9 @@ package cn.fpr.cooperation.partner;
 
 import cn.fpr.cooperation.partner.notify.Deliveries;
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.security.Role;
+import cn.fpr.platform.web.NotFoundException;
 import cn.fpr.platform.web.ProblemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -61,7 +63,8 @@ class PartnerAdminController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Credentials> register(@Valid @RequestBody RegistrationBody body) {
-        return partners.register(body.partnerId(), body.name(), body.regionCode(), body.requestsPerSecond())
+        return Caller.creatingIn(body.regionCode(), "regionCode")
+                .then(partners.register(body.partnerId(), body.name(), body.regionCode(), body.requestsPerSecond()))
                 .map(registered -> new Credentials(registered.partner().partnerId(), registered.partner().partnerId(),
                         registered.clientSecret(), "/partner/v1/oauth2/token"));
     }
@@ -69,13 +72,15 @@ class PartnerAdminController {
     @Allowed({Role.OPERATOR, Role.PROVINCE_ADMIN})
     @GetMapping
     Flux<PartnerView> list() {
-        return partners.list().map(this::view);
+        return Caller.listed(null, Partner::regionCode, partners::list).map(this::view);
     }
 
     @Allowed({Role.OPERATOR, Role.PROVINCE_ADMIN})
     @GetMapping("/{partnerId}")
     Mono<PartnerView> find(@PathVariable String partnerId) {
-        return partners.find(partnerId).map(this::view);
+        return partners.find(partnerId)
+                .flatMap(partner -> Caller.seen(partner, partner.regionCode(), () -> new NotFoundException("no partner " + partnerId)))
+                .map(this::view);
     }
 
     private PartnerView view(Partner partner) {

@@ -1,5 +1,6 @@
 package cn.fpr.cooperation.transfer;
 
+import cn.fpr.cooperation.pairing.Pairings;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,14 +14,16 @@ import reactor.core.publisher.Mono;
 class PairingProgressController {
 
     private final LabourTransfers transfers;
+    private final Pairings pairings;
 
-    PairingProgressController(LabourTransfers transfers) {
+    PairingProgressController(LabourTransfers transfers, Pairings pairings) {
         this.transfers = transfers;
+        this.pairings = pairings;
     }
 
     @Allowed({Role.PROVINCE_ADMIN, Role.COUNTY_OFFICIAL, Role.DASHBOARD_VIEWER})
     @GetMapping("/{pairingId}/labour-transfers")
     Mono<LabourTransfers.Progress> labourTransfers(@PathVariable String pairingId) {
-        return transfers.progress(pairingId);
+        return pairings.visible(pairingId).then(transfers.progress(pairingId));
     }
 }

@@ -1,6 +1,7 @@
 package cn.fpr.employment.indicator;
 
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.web.RegionQuery;
 import cn.fpr.platform.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +26,6 @@ class IndicatorController {
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/employment")
     Mono<EmploymentIndicators.Indicator> employment(@RequestParam String region, @RequestParam YearMonth month) {
-        return Mono.defer(() -> indicators.of(region, month));
+        return Mono.defer(() -> RegionQuery.within(region)).flatMap(within -> indicators.of(region, month));
     }
 }

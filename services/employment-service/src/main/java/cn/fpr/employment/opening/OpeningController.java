@@ -5,6 +5,7 @@ import cn.fpr.employment.opening.model.EmploymentPolicy;
 import cn.fpr.employment.opening.model.Matching;
 import cn.fpr.employment.opening.model.WorkshopType;
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -55,11 +56,11 @@ class OpeningController {
                        Boolean accidentInsurance, String pairingId, LocalDate validUntil, Boolean compliant,
                        List<Placement> placements) {
 
-        static OpeningView of(Opening opening, EmploymentPolicy policy) {
+        static OpeningView of(Opening opening, EmploymentPolicy policy, boolean withPlacements) {
             return new OpeningView(opening.id(), opening.kind(), opening.employer(), opening.workCountyCode(), opening.capacity(),
                     opening.placesTaken(), opening.skillsRequired(), opening.monthlyWageYuan(), opening.workshopType(),
                     opening.accidentInsurance(), opening.pairingId(), opening.validUntil(), opening.compliant(policy),
-                    opening.placements());
+                    withPlacements ? opening.placements() : List.of());
         }
     }
 
@@ -78,7 +79,7 @@ class OpeningController {
         Opening opening = new Opening("op-" + UUID.randomUUID(), body.kind(), body.employer(), body.workCountyCode(), body.capacity(),
                 body.skillsRequired() == null ? List.of() : body.skillsRequired(), body.monthlyWageYuan(), body.workshopType(),
                 body.accidentInsurance(), body.centralFundsYuan(), body.labourPayYuan(), null, body.validUntil());
-        return openings.create(opening).map(this::view);
+        return openings.create(opening).map(created -> view(created, Caller.SERVICE));
     }
 
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
@@ -87,13 +88,14 @@ class OpeningController {
                            @RequestParam(required = false) OpeningKind kind,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return openings.list(countyCode, kind, page, size).map(this::view);
+        return Caller.currentOrService().flatMapMany(caller -> openings.list(countyCode, kind, page, size)
+                .map(opening -> view(opening, caller)));
     }
 
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/openings/{openingId}")
     Mono<OpeningView> find(@PathVariable String openingId) {
-        return openings.find(openingId).map(this::view);
+        return Mono.zip(openings.find(openingId), Caller.currentOrService()).map(found -> view(found.getT1(), found.getT2()));
     }
 
     /** Seekers who may take the opening, ranked. */
@@ -118,7 +120,11 @@ class OpeningController {
         return openings.end(placementId, body.lostOn(), body.reason());
     }
 
-    private OpeningView view(Opening opening) {
-        return OpeningView.of(opening, policies.forCounty(opening.workCountyCode()));
+    /**
+     * Openings are seen across regions (east–west offers are for other provinces' workers); who was
+     * placed in one is shown only to callers whose region holds its place of work.
+     */
+    private OpeningView view(Opening opening, Caller caller) {
+        return OpeningView.of(opening, policies.forCounty(opening.workCountyCode()), caller.covers(opening.workCountyCode()));
     }
 }

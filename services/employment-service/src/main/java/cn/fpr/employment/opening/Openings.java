@@ -11,6 +11,7 @@ import cn.fpr.employment.seeker.LabourRegistry;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Openings of every kind: listing, matching, placing people and recording job losses. */
 @Service
@@ -49,8 +51,9 @@ public class Openings {
         this.clock = clock;
     }
 
+    /** A new opening, working in a county of the caller's region (a broken rule naming the county otherwise). */
     public Mono<Opening> create(Opening opening) {
-        return changes.create(opening);
+        return Caller.creatingIn(opening.workCountyCode(), "workCountyCode").then(changes.create(opening));
     }
 
     public Mono<Opening> find(String openingId) {
@@ -82,13 +85,18 @@ public class Openings {
         return changes.create(opening).onErrorResume(DuplicateKeyException.class, e -> Mono.empty()).then();
     }
 
-    /** Seekers who may take the opening, best first. */
+    /** Seekers of the caller's region who may take the opening, best first. */
     public Mono<List<Matching.Match>> matches(String openingId, int limit) {
-        return find(openingId).flatMap(opening -> seekers.available(opening.workCountyCode().substring(0, 2))
-                .map(JobSeeker::toSeeker).collectList()
-                .map(candidates -> Matching.rank(candidates, opening.terms(), LocalDate.now(clock),
-                        policies.forCounty(opening.workCountyCode())))
-                .map(ranked -> ranked.subList(0, Math.min(limit, ranked.size()))));
+        return Mono.zip(find(openingId), Caller.currentOrService()).flatMap(found -> {
+            Opening opening = found.getT1();
+            Caller caller = found.getT2();
+            return seekers.available(opening.workCountyCode().substring(0, 2))
+                    .filter(seeker -> caller.covers(LabourRegistry.regionOf(seeker)))
+                    .map(JobSeeker::toSeeker).collectList()
+                    .map(candidates -> Matching.rank(candidates, opening.terms(), LocalDate.now(clock),
+                            policies.forCounty(opening.workCountyCode())))
+                    .map(ranked -> ranked.subList(0, Math.min(limit, ranked.size())));
+        });
     }
 
     public Mono<Placement> place(String openingId, String seekerId, LocalDate startDate) {
@@ -99,12 +107,18 @@ public class Openings {
                         LocalDate.now(clock), policies.forCounty(opening.workCountyCode()), envelope)));
     }
 
+    /** Ends a placement; one of a seeker outside the caller's region answers as one that does not exist. */
     public Mono<Placement> end(String placementId, LocalDate lostOn, String reason) {
         Query query = Query.query(Criteria.where("placements.placementId").is(placementId));
-        query.fields().include("_id");
+        query.fields().include("placements");
+        Supplier<NotFoundException> missing = () -> new NotFoundException("no placement " + placementId);
         return mongo.findOne(query, Opening.class)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no placement " + placementId)))
-                .flatMap(found -> change(found.id(), (opening, envelope) -> opening.end(placementId, lostOn, reason, envelope)));
+                .switchIfEmpty(Mono.error(missing))
+                .flatMap(found -> Mono.justOrEmpty(found.placements().stream()
+                                .filter(placement -> placement.placementId().equals(placementId)).findFirst())
+                        .flatMap(placement -> seekers.find(placement.seekerId()))
+                        .onErrorMap(NotFoundException.class, e -> missing.get())
+                        .then(change(found.id(), (opening, envelope) -> opening.end(placementId, lostOn, reason, envelope))));
     }
 
     /** Through the platform's one mechanism: a lost race for the last place is retried on the fresh state. */

@@ -7,6 +7,7 @@ import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -38,8 +39,9 @@ public class Relocation {
         this.clock = clock;
     }
 
+    /** A new site, in a county of the caller's region (a broken rule naming the county otherwise). */
     public Mono<RelocationSite> createSite(RelocationSite site) {
-        return mongo.insert(site).onErrorMap(DuplicateKeyException.class, e -> new RuleBroken("siteId", "exists already"));
+        return Caller.creatingIn(site.countyCode(), "countyCode").then(mongo.insert(site)).onErrorMap(DuplicateKeyException.class, e -> new RuleBroken("siteId", "exists already"));
     }
 
     /**
@@ -71,9 +73,11 @@ public class Relocation {
         return site(siteId).thenMany(mongo.find(Query.query(criteria), RelocatedHousehold.class));
     }
 
+    /** A site of the caller's region; any other answers as one that does not exist. */
     private Mono<RelocationSite> site(String siteId) {
         return mongo.findById(siteId, RelocationSite.class)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no relocation site " + siteId)));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("no relocation site " + siteId)))
+                .flatMap(site -> Caller.seen(site, site.countyCode(), () -> new NotFoundException("no relocation site " + siteId)));
     }
 
     private Function<LabourEvent, EventEnvelope<? extends LabourEvent>> envelope(String correlationId) {

@@ -95,28 +95,21 @@ public class LabourRegistry {
                 registration.labourCapacity(), registration.skills() == null ? List.of() : List.copyOf(registration.skills()),
                 registration.willingness(), registration.liftedFromPoverty() ? Priority.MONITORED_HOUSEHOLD : Priority.GENERAL,
                 false, registration.liftedFromPoverty(), false, null, SOURCE_DIRECT, LocalDate.now(clock));
-        return Caller.currentOrService().flatMap(caller -> !caller.covers(regionCode(seeker))
-                ? Mono.error(new RuleBroken("region", "the region " + regionCode(seeker) + " is outside yours"))
-                : mongo.exists(Query.query(Criteria.where("idHash").is(idHash)), JobSeeker.class)
+        return Caller.creatingIn(regionOf(seeker), "region").flatMap(caller -> mongo.exists(Query.query(Criteria.where("idHash").is(idHash)), JobSeeker.class)
                         .flatMap(known -> known ? Mono.error(new RuleBroken("idNumber", "is already in the labour registry"))
                                 : mongo.insert(seeker)));
     }
 
     /** The most precise division code known of where a job seeker lives. */
-    private static String regionCode(JobSeeker seeker) {
-        Region region = seeker.region();
-        if (region == null) {
-            return null;
-        }
-        return region.villageCode() != null ? region.villageCode() : region.townshipCode() != null ? region.townshipCode()
-                : region.countyCode() != null ? region.countyCode() : region.provinceCode();
+    public static String regionOf(JobSeeker seeker) {
+        return seeker.region() == null ? null : seeker.region().finest();
     }
 
     /** A job seeker of the caller's region; any other answers as one that does not exist. */
     public Mono<JobSeeker> find(String seekerId) {
         return mongo.findById(seekerId, JobSeeker.class)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no job seeker " + seekerId)))
-                .flatMap(seeker -> Caller.seen(seeker, regionCode(seeker), () -> new NotFoundException("no job seeker " + seekerId)));
+                .flatMap(seeker -> Caller.seen(seeker, regionOf(seeker), () -> new NotFoundException("no job seeker " + seekerId)));
     }
 
     /** A cadre records how far the person will go for work and what they can do. */
@@ -150,9 +143,7 @@ public class LabourRegistry {
 
     /** Job seekers of the caller's region, of a household or county within it if one is given (a county outside it: 404). */
     public Flux<JobSeeker> find(String householdId, String countyCode, int page, int size) {
-        return Caller.currentOrService().flatMapMany(caller -> countyCode != null && !caller.covers(countyCode)
-                ? Flux.error(new NotFoundException("nothing found for county " + countyCode))
-                : all(householdId, countyCode, page, size).filter(seeker -> caller.covers(regionCode(seeker))));
+        return Caller.listed(countyCode, LabourRegistry::regionOf, () -> all(householdId, countyCode, page, size));
     }
 
     private Flux<JobSeeker> all(String householdId, String countyCode, int page, int size) {

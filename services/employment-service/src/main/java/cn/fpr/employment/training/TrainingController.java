@@ -5,6 +5,7 @@ import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -63,7 +64,8 @@ class TrainingController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TrainingView> create(@Valid @RequestBody CourseBody body) {
-        return changes.create(new Training("tr-" + UUID.randomUUID(), body.course(), body.countyCode(), body.startsOn()))
+        return Caller.creatingIn(body.countyCode(), "countyCode")
+                .then(changes.create(new Training("tr-" + UUID.randomUUID(), body.course(), body.countyCode(), body.startsOn())))
                 .map(TrainingView::of);
     }
 
@@ -72,8 +74,10 @@ class TrainingController {
     @PostMapping("/{trainingId}/completions")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Training.Completion> complete(@PathVariable String trainingId, @Valid @RequestBody CompletionBody body) {
-        return seekers.find(body.seekerId())
-                .onErrorMap(NotFoundException.class, e -> new RuleBroken("seekerId", e.getMessage()))
+        return mongo.findById(trainingId, Training.class)
+                .flatMap(training -> Caller.seen(training, training.countyCode(), () -> new NotFoundException("no training " + trainingId)))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("no training " + trainingId)))
+                .then(seekers.find(body.seekerId()).onErrorMap(NotFoundException.class, e -> new RuleBroken("seekerId", e.getMessage())))
                 .flatMap(seeker -> changes.change(Training.class, trainingId, () -> new NotFoundException("no training " + trainingId),
                         (training, correlationId) -> training.complete(seeker.seekerId(), seeker.householdId(), seeker.memberId(),
                                 body.certified(), body.completedOn(), event -> events.envelope(event, correlationId))));

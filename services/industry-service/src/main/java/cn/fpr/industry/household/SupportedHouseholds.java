@@ -7,6 +7,7 @@ import cn.fpr.contracts.household.HouseholdFlagged;
 import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.HouseholdRiskEliminated;
 import cn.fpr.industry.microcredit.MicrocreditProperties;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Keeps industry's view of registered and monitored households in step with monitoring, by natural upserts. A
@@ -78,13 +80,25 @@ public class SupportedHouseholds {
         return Mono.empty();
     }
 
+    /** A household of the caller's region; any other answers as one industry does not know. */
     public Mono<SupportedHousehold> find(String householdId) {
+        Supplier<NotFoundException> missing = () -> new NotFoundException("no household " + householdId + " known to industry");
         return mongo.findById(householdId, SupportedHousehold.class)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no household " + householdId + " known to industry")));
+                .switchIfEmpty(Mono.error(missing))
+                .flatMap(household -> Caller.seen(household, regionOf(household), missing));
     }
 
-    /** Open offers of a county, for the county office to act on. */
+    /** The most precise division code known of where a household lives. */
+    public static String regionOf(SupportedHousehold household) {
+        return household.region() == null ? null : household.region().finest();
+    }
+
+    /** Open offers of the caller's region, or of a county within it, for the county office to act on. */
     public Flux<SupportedHousehold> openOffers(String countyCode) {
+        return Caller.listed(countyCode, SupportedHouseholds::regionOf, () -> allOpenOffers(countyCode));
+    }
+
+    private Flux<SupportedHousehold> allOpenOffers(String countyCode) {
         Criteria criteria = Criteria.where("offer.status").is(SupportedHousehold.OPEN);
         if (countyCode != null) {
             criteria = criteria.and("region.countyCode").is(countyCode);

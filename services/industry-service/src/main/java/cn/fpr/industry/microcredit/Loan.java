@@ -35,6 +35,8 @@ public class Loan extends AggregateRoot {
     private String householdId;
     private String borrowerMemberId;
     private String provinceCode;
+    /** Where the borrowing household lives, as precisely as known: who may see the loan. */
+    private String regionCode;
     private BigDecimal amountYuan;
     private int termMonths;
     private LoanPurpose purpose;
@@ -53,12 +55,13 @@ public class Loan extends AggregateRoot {
     Loan() {
     }
 
-    public Loan(String id, String householdId, String borrowerMemberId, String provinceCode, BigDecimal amountYuan, int termMonths,
+    public Loan(String id, String householdId, String borrowerMemberId, String provinceCode, String regionCode, BigDecimal amountYuan, int termMonths,
                 LoanPurpose purpose, BigDecimal annualRatePercent, LoanPolicy policy, LocalDate appliedOn) {
         this.id = id;
         this.householdId = householdId;
         this.borrowerMemberId = borrowerMemberId;
         this.provinceCode = provinceCode;
+        this.regionCode = regionCode;
         this.amountYuan = amountYuan;
         this.termMonths = termMonths;
         this.purpose = purpose;
@@ -190,5 +193,10 @@ public class Loan extends AggregateRoot {
 
     public String provinceCode() {
         return provinceCode;
+    }
+
+    /** Where the borrowing household lives (its province, for a loan recorded before the finer code was kept). */
+    public String regionCode() {
+        return regionCode != null ? regionCode : provinceCode;
     }
 }

@@ -8,9 +8,11 @@ import cn.fpr.industry.microcredit.model.Eligibility;
 import cn.fpr.industry.microcredit.model.LoanApplication;
 import cn.fpr.industry.microcredit.model.LoanPolicy;
 import cn.fpr.industry.microcredit.model.LoanPurpose;
+import cn.fpr.platform.audit.AuditEntry;
 import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.web.NotFoundException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The microcredit lifecycle: application with the eligibility check, decision, disbursement, repayment, extension, overdue. */
 @Service
@@ -63,14 +66,17 @@ public class Microcredit {
                     if (!refusals.isEmpty()) {
                         return Mono.error(new RuleBroken(refusals.get(0).field(), refusals.get(0).reason()));
                     }
-                    return changes.create(new Loan("loan-" + UUID.randomUUID(), householdId, borrowerMemberId, province, amount,
+                    return changes.create(new Loan("loan-" + UUID.randomUUID(), householdId, borrowerMemberId, province,
+                            SupportedHouseholds.regionOf(household), amount,
                             termMonths, purpose, properties.lpr().annualRatePercent(termMonths), policy, today));
                 }));
     }
 
-    public Mono<Loan> decide(String loanId, boolean approve, String officer, String reason) {
+    /** The county's decision, taken by the officer the caller's token names; its audit entry is written with it. */
+    public Mono<Loan> decide(String loanId, boolean approve, String officer, String reason, AuditEntry audit) {
         return change(loanId, (loan, envelope) -> {
             loan.decide(approve, officer, reason);
+            loan.audit(audit.in(loan.regionCode()));
             return loan;
         });
     }
@@ -96,8 +102,11 @@ public class Microcredit {
         });
     }
 
+    /** A loan to a household of the caller's region; any other answers as one that does not exist. */
     public Mono<Loan> find(String loanId) {
-        return mongo.findById(loanId, Loan.class).switchIfEmpty(Mono.error(() -> new NotFoundException("no loan " + loanId)));
+        Supplier<NotFoundException> missing = () -> new NotFoundException("no loan " + loanId);
+        return mongo.findById(loanId, Loan.class).switchIfEmpty(Mono.error(missing))
+                .flatMap(loan -> Caller.seen(loan, loan.regionCode(), missing));
     }
 
     /** Announces every payment newly past its grace period. */
@@ -117,7 +126,12 @@ public class Microcredit {
 
     private <R> Mono<R> change(String loanId,
                                BiFunction<Loan, Function<HouseholdSupportEvent, EventEnvelope<? extends HouseholdSupportEvent>>, R> change) {
-        return changes.change(Loan.class, loanId, () -> new NotFoundException("no loan " + loanId),
-                (loan, correlationId) -> change.apply(loan, event -> events.envelope(event, correlationId)));
+        return Caller.currentOrService().flatMap(caller -> changes.change(Loan.class, loanId, () -> new NotFoundException("no loan " + loanId),
+                (loan, correlationId) -> {
+                    if (!caller.covers(loan.regionCode())) {
+                        throw new NotFoundException("no loan " + loanId);
+                    }
+                    return change.apply(loan, event -> events.envelope(event, correlationId));
+                }));
     }
 }

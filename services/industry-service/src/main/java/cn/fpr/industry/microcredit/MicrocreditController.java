@@ -3,7 +3,9 @@ package cn.fpr.industry.microcredit;
 import cn.fpr.industry.microcredit.model.Instalment;
 import cn.fpr.industry.microcredit.model.LoanPurpose;
 import cn.fpr.industry.microcredit.model.Schedule;
+import cn.fpr.platform.audit.AuditTrail;
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +35,8 @@ class MicrocreditController {
                            @Positive int termMonths, @NotNull LoanPurpose purpose) {
     }
 
-    record DecisionBody(boolean approve, @NotBlank @Size(max = 64) String officerId, @NotBlank @Size(max = 2000) String reason) {
+    /** The officer deciding is the caller (the token's subject), never a field of the body. */
+    record DecisionBody(boolean approve, @NotBlank @Size(max = 2000) String reason) {
     }
 
     record RepaymentBody(@NotNull @Positive BigDecimal amountYuan) {
@@ -57,9 +60,11 @@ class MicrocreditController {
     }
 
     private final Microcredit microcredit;
+    private final AuditTrail audit;
 
-    MicrocreditController(Microcredit microcredit) {
+    MicrocreditController(Microcredit microcredit, AuditTrail audit) {
         this.microcredit = microcredit;
+        this.audit = audit;
     }
 
     /** Applies; 422 naming the field when a rule is not met (age, amount and cap, term, purpose, household). */
@@ -80,7 +85,9 @@ class MicrocreditController {
     @Allowed(Role.COUNTY_OFFICIAL)
     @PostMapping("/{loanId}/decision")
     Mono<LoanView> decide(@PathVariable String loanId, @Valid @RequestBody DecisionBody body) {
-        return microcredit.decide(loanId, body.approve(), body.officerId(), body.reason()).map(LoanView::of);
+        return Caller.current().zipWith(audit.entry("loan-decision", loanId, null, body.approve() ? "approved" : "rejected"))
+                .flatMap(both -> microcredit.decide(loanId, body.approve(), both.getT1().subject(), body.reason(), both.getT2()))
+                .map(LoanView::of);
     }
 
     /** Pays the loan out and publishes loan-issued. */

@@ -2,6 +2,7 @@ package cn.fpr.industry.operator;
 
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Allowed;
+import cn.fpr.platform.security.Caller;
 import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.function.Supplier;
+
 /** The register of operating entities that link farmers. */
 @RestController
 @RequestMapping("/api/v1/operators")
@@ -44,20 +47,23 @@ class OperatorController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Operator> register(@Valid @RequestBody OperatorBody body) {
-        return mongo.insert(new Operator(body.operatorId(), body.name(), body.kind(), body.countyCode()))
+        return Caller.creatingIn(body.countyCode(), "countyCode")
+                .then(mongo.insert(new Operator(body.operatorId(), body.name(), body.kind(), body.countyCode())))
                 .onErrorMap(DuplicateKeyException.class, e -> new RuleBroken("operatorId", "is registered already"));
     }
 
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping
     Flux<Operator> list(@RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode) {
-        return mongo.find(countyCode == null ? new Query() : Query.query(Criteria.where("countyCode").is(countyCode)), Operator.class);
+        return Caller.listedConcerning(countyCode, Operator::countyCode, () ->
+                mongo.find(countyCode == null ? new Query() : Query.query(Criteria.where("countyCode").is(countyCode)), Operator.class));
     }
 
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{operatorId}")
     Mono<Operator> find(@PathVariable String operatorId) {
-        return mongo.findById(operatorId, Operator.class)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no operator " + operatorId)));
+        Supplier<NotFoundException> missing = () -> new NotFoundException("no operator " + operatorId);
+        return mongo.findById(operatorId, Operator.class).switchIfEmpty(Mono.error(missing))
+                .flatMap(operator -> Caller.concerning(operator, operator.countyCode(), missing));
     }
 }

@@ -185,7 +185,8 @@ class ProjectController {
     Flux<IndustryShareView> shares(@RequestParam @Min(2021) @Max(2100) int year,
                                    @RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode,
                                    @RequestParam(defaultValue = "false") boolean shortfallOnly) {
-        return projects.shares(year, countyCode).filter(s -> !shortfallOnly || s.shortfall()).map(IndustryShareView::of);
+        return Caller.listed(countyCode, IndustryShare.Share::countyCode, () -> projects.shares(year, countyCode))
+                .filter(s -> !shortfallOnly || s.shortfall()).map(IndustryShareView::of);
     }
 
     record IndustryShareView(String countyCode, int year, BigDecimal centralFundsYuan, BigDecimal industryYuan,

@@ -39,6 +39,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The project database, its funds, the industry share, and farmer linkage with dividends. */
 @Service
@@ -66,9 +67,8 @@ public class Projects {
     /** Proposes a project of a village within the caller's region (a broken rule naming the village otherwise). */
     public Mono<Project> propose(String countyCode, String villageCode, String name, ProjectCategory category, BigDecimal budget,
                                  int year) {
-        return Caller.currentOrService().flatMap(caller -> caller.covers(villageCode)
-                ? changes.create(new Project("proj-" + UUID.randomUUID(), countyCode, villageCode, name, category, budget, year))
-                : Mono.error(new RuleBroken("villageCode", "the village " + villageCode + " is outside your region")));
+        return Caller.creatingIn(villageCode, "villageCode")
+                .then(changes.create(new Project("proj-" + UUID.randomUUID(), countyCode, villageCode, name, category, budget, year)));
     }
 
     /** A project of the caller's region; any other answers as one that does not exist. */
@@ -219,9 +219,11 @@ public class Projects {
                 .then();
     }
 
+    /** A county's pool, if the county lies in the caller's region; another county's answers as one with no aid. */
     public Mono<FundPool> pool(String countyCode, int year) {
-        return mongo.findById(FundPool.idOf(countyCode, year), FundPool.class)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no east–west aid received for " + countyCode + " in " + year)));
+        Supplier<NotFoundException> missing = () -> new NotFoundException("no east–west aid received for " + countyCode + " in " + year);
+        return mongo.findById(FundPool.idOf(countyCode, year), FundPool.class).switchIfEmpty(Mono.error(missing))
+                .flatMap(pool -> Caller.seen(pool, pool.countyCode(), missing));
     }
 
     private LocalDate today() {

@@ -1,15 +1,20 @@
 package cn.fpr.platform.security;
 
+import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +64,45 @@ public record Caller(String subject, Set<Role> roles, Jurisdiction region, Strin
         return currentOrService().flatMap(caller -> caller.covers(regionCode) ? Mono.just(object) : Mono.error(missing.get()));
     }
 
+    /**
+     * Reference data of a place (a county's cooperatives, say), if that place and the caller's
+     * region share ground: a township's reviewer sees its county's; another county's answers as
+     * missing.
+     */
+    public static <T> Mono<T> concerning(T object, String regionCode, Supplier<? extends Throwable> missing) {
+        return currentOrService().flatMap(caller -> caller.overlaps(regionCode) ? Mono.just(object) : Mono.error(missing.get()));
+    }
+
+    /**
+     * Of a list, what the current caller may see: the objects within its region, and of a region
+     * asked for only if that lies within it (one outside it answers 404, as a region with nothing
+     * in it would). {@code all} lists the objects of the region asked for, or of every region.
+     */
+    public static <T> Flux<T> listed(String asked, Function<? super T, String> regionOf, Supplier<Flux<T>> all) {
+        return listed(asked, regionOf, all, Caller::covers);
+    }
+
+    /** As {@link #listed}, for reference data seen where it shares ground with the caller's region (see {@link #concerning}). */
+    public static <T> Flux<T> listedConcerning(String asked, Function<? super T, String> regionOf, Supplier<Flux<T>> all) {
+        return listed(asked, regionOf, all, Caller::overlaps);
+    }
+
+    private static <T> Flux<T> listed(String asked, Function<? super T, String> regionOf, Supplier<Flux<T>> all,
+                                      BiPredicate<Caller, String> sees) {
+        return currentOrService().flatMapMany(caller -> asked != null && !sees.test(caller, asked)
+                ? Flux.error(new NotFoundException("nothing found for region " + asked))
+                : all.get().filter(object -> sees.test(caller, regionOf.apply(object))));
+    }
+
+    /**
+     * The current caller, if something it is about to create lies within its region; a broken rule
+     * naming the field that places it otherwise (422), and nothing is created.
+     */
+    public static Mono<Caller> creatingIn(String regionCode, String field) {
+        return currentOrService().flatMap(caller -> caller.covers(regionCode) ? Mono.just(caller)
+                : Mono.error(new RuleBroken(field, "the region " + regionCode + " is outside yours")));
+    }
+
     /** The caller of the request being handled; empty without a token. */
     public static Mono<Caller> current() {
         return ReactiveSecurityContextHolder.getContext()
@@ -85,6 +129,11 @@ public record Caller(String subject, Set<Role> roles, Jurisdiction region, Strin
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** Whether something spanning this region (a pairing's party, say) concerns the caller: one region lies within the other. */
+    public boolean overlaps(String regionCode) {
+        return region != null && region.overlaps(regionCode);
     }
 
     /** Whether the caller may see and act on something of this region. */

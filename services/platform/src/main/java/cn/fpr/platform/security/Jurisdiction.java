@@ -24,8 +24,20 @@ public record Jurisdiction(String code) {
         return region.startsWith(prefix());
     }
 
+    /**
+     * Whether a region and this jurisdiction share ground: one lies within the other. A county
+     * shares ground with its province's pairing, and a province with each of its counties'.
+     */
+    public boolean overlaps(String region) {
+        return covers(region) || region != null && code.startsWith(prefixOf(region));
+    }
+
     /** The digits every code within it starts with. */
     public String prefix() {
+        return prefixOf(code);
+    }
+
+    private static String prefixOf(String code) {
         if (code.length() > 6) {
             return code;
         }

@@ -48,6 +48,21 @@ class JurisdictionTest {
     }
 
     @Test
+    void a_pairing_of_provinces_concerns_each_county_of_both_and_a_county_pairing_its_province_but_not_a_neighbour() {
+        Jurisdiction weining = new Jurisdiction("520526");
+        assertThat(weining.overlaps("520000")).as("Guangdong–Guizhou concerns Weining").isTrue();
+        assertThat(weining.overlaps("520526")).isTrue();
+        assertThat(weining.overlaps("520527")).isFalse();
+        assertThat(weining.overlaps("440000")).isFalse();
+        assertThat(weining.overlaps(null)).isFalse();
+
+        Jurisdiction guizhou = new Jurisdiction("520000");
+        assertThat(guizhou.overlaps("520526")).as("a county pairing of Guizhou concerns the province").isTrue();
+        assertThat(guizhou.overlaps("620121")).isFalse();
+        assertThat(Jurisdiction.COUNTRY.overlaps("440300")).isTrue();
+    }
+
+    @Test
     void a_code_of_no_known_shape_is_refused() {
         assertThatThrownBy(() -> new Jurisdiction("52")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Jurisdiction("guizhou")).isInstanceOf(IllegalArgumentException.class);

@@ -5,14 +5,17 @@ import cn.fpr.contracts.household.Region;
 import cn.fpr.monitoring.household.HouseholdRegistry;
 import cn.fpr.monitoring.household.model.HealthStatus;
 import cn.fpr.monitoring.household.model.Relation;
-import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.monitoring.household.model.SchoolStage;
+import cn.fpr.platform.rules.RuleBroken;
+import cn.fpr.platform.security.Caller;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,20 +60,33 @@ public class HouseholdImport {
         this.clock = clock;
     }
 
+    /** An import started in the caller's region; empty for one of another region, as for one never started. */
     public Mono<ImportReport> progress(String importId) {
-        return mongo.findById(importId, ImportReport.class);
+        return mongo.findById(importId, ImportReport.class)
+                .flatMap(report -> Caller.currentOrService().filter(caller -> caller.covers(report.region())).map(caller -> report));
     }
 
-    /** Imports the CSV body; the returned report is the final one. */
+    /**
+     * Imports the CSV body; the returned report is the final one. An import ID that another
+     * region's import uses already is refused (its report is theirs to follow).
+     */
     public Mono<ImportReport> importCsv(String importId, Flux<DataBuffer> body) {
+        return Mono.zip(Caller.currentOrService(), mongo.exists(Query.query(Criteria.where("_id").is(importId)), ImportReport.class),
+                        progress(importId).hasElement())
+                .flatMap(found -> found.getT2() && !found.getT3()
+                        ? Mono.error(new RuleBroken("importId", "is in use; choose another"))
+                        : importCsv(importId, found.getT1().region() == null ? null : found.getT1().region().code(), body));
+    }
+
+    private Mono<ImportReport> importCsv(String importId, String region, Flux<DataBuffer> body) {
         return Mono.usingWhen(
                 Mono.fromCallable(() -> Files.createTempFile("household-import-", ".csv")).subscribeOn(Schedulers.boundedElastic()),
-                file -> DataBufferUtils.write(body, file).then(run(importId, file)),
+                file -> DataBufferUtils.write(body, file).then(run(importId, region, file)),
                 file -> Mono.fromRunnable(() -> delete(file)).subscribeOn(Schedulers.boundedElastic()));
     }
 
-    private Mono<ImportReport> run(String importId, Path file) {
-        Progress progress = new Progress(importId, clock.instant());
+    private Mono<ImportReport> run(String importId, String region, Path file) {
+        Progress progress = new Progress(importId, region, clock.instant());
         return mongo.save(progress.report("RUNNING", null))
                 .thenMany(households(file, progress))
                 .concatMap(group -> register(group, progress).then(saveEvery(progress)))
@@ -208,14 +224,16 @@ public class HouseholdImport {
     /** Counts and errors of a running import. */
     private static final class Progress {
         private final String importId;
+        private final String region;
         private final java.time.Instant startedAt;
         private final List<ImportReport.RowError> errors = new ArrayList<>();
         private long rowsRead;
         private long imported;
         private long rejected;
 
-        Progress(String importId, java.time.Instant startedAt) {
+        Progress(String importId, String region, java.time.Instant startedAt) {
             this.importId = importId;
+            this.region = region;
             this.startedAt = startedAt;
         }
 
@@ -227,7 +245,7 @@ public class HouseholdImport {
         }
 
         ImportReport report(String status, java.time.Instant finishedAt) {
-            return new ImportReport(importId, status, rowsRead, imported, rejected, List.copyOf(errors), startedAt, finishedAt);
+            return new ImportReport(importId, status, rowsRead, imported, rejected, List.copyOf(errors), startedAt, finishedAt, region);
         }
     }
 

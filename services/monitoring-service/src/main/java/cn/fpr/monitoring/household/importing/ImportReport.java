@@ -17,10 +17,11 @@ import java.util.List;
  * @param errors               what was wrong, by row (the first {@link HouseholdImport#MAX_ERRORS_KEPT})
  * @param startedAt            when it started
  * @param finishedAt           when it finished, or null
+ * @param region               the region of whoever started it: who may follow it
  */
 @Document("household_imports")
 public record ImportReport(@Id String importId, String status, long rowsRead, long householdsImported,
-                           long householdsRejected, List<RowError> errors, Instant startedAt, Instant finishedAt) {
+                           long householdsRejected, List<RowError> errors, Instant startedAt, Instant finishedAt, String region) {
 
     /** A wrong row: its number (1 is the first data row), the column and what is wrong. */
     public record RowError(long row, String column, String message) {
