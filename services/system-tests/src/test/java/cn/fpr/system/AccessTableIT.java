@@ -19,11 +19,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may call what, endpoint by endpoint, as the five services' API descriptions list them (each
+ * Who may call what, and about which place. Endpoint by endpoint, as the five services' API descriptions list them (each
  * operation names its roles, {@code x-roles}): no token, 401; a token of every role but the ones
  * the endpoint allows, 403; a token of the roles it allows gets past both (whatever the made-up
  * path and body then earn). Partners' endpoints take the partner API's own tokens: 401 without.
- * The dashboard's sign-in settings are the one open operation.
+ * The dashboard's sign-in settings are the one open operation. Then, operation by operation, a
+ * caller of another region is answered as if the object did not exist ({@link RegionTable}).
  */
 @RealInfrastructure
 class AccessTableIT {
@@ -102,6 +103,31 @@ class AccessTableIT {
         }
         System.out.printf("access table: %d operations checked%n", checked);
         assertThat(checked).isGreaterThan(90);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void every_operation_answers_another_regions_caller_as_if_the_object_did_not_exist_and_the_objects_own_region_succeeds() {
+        RegionTable table = new RegionTable(system.clients());
+        table.play();
+        List<String> failures = new ArrayList<>(table.failures());
+        // every operation of the API descriptions is played, or is listed as not about one place with the reason
+        for (Map.Entry<String, WebTestClient> service : system.clients().entrySet()) {
+            JsonNode api = JSON.readTree(service.getValue().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                    .expectBody().returnResult().getResponseBody());
+            for (var path : api.path("paths").properties()) {
+                for (var entry : path.getValue().properties()) {
+                    String operation = entry.getKey().toUpperCase() + " " + service.getKey() + " " + path.getKey();
+                    boolean exempt = RegionTable.NOT_OF_A_PLACE.containsKey(operation) || RegionTable.operatorsOnly(entry.getValue())
+                            || path.getKey().equals("/dashboard/sign-in") || path.getKey().endsWith("/oauth2/token");
+                    if (!exempt && !table.checked().containsKey(operation)) {
+                        failures.add(operation + " is neither played nor listed as not about one place");
+                    }
+                }
+            }
+        }
+        System.out.printf("region table: %d operations played, %d not about one place%n", table.checked().size(),
+                RegionTable.NOT_OF_A_PLACE.size());
         assertThat(failures).isEmpty();
     }
 
