@@ -45,7 +45,7 @@ class StreamController {
      * with {@code Last-Event-ID} (or {@code ?lastEventId=}) resumes after it. A comment line is
      * sent when the stream is quiet.
      */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> stream(@RequestParam(name = "region", required = false) List<String> regions,
                                          @RequestParam(name = "type", required = false) List<String> types,

@@ -39,7 +39,9 @@ import java.util.function.Supplier;
 /**
  * KPIs for consultation meetings, by region (a province, county or township code; none for the
  * whole country) and period (a month or a year; this month by default). Every query answers JSON,
- * or CSV with {@code format=csv}.
+ * or CSV with {@code format=csv}. For the township, county and province offices and dashboards
+ * that hold consultation meetings; the read models know no village, so a village cadre works from
+ * monitoring's lists of its households and cases instead.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -60,7 +62,7 @@ class KpiController {
     }
 
     /** Every KPI of the region and period. */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/kpis")
     Mono<ResponseEntity<?>> kpis(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                  @RequestParam(required = false) String format) {
@@ -69,7 +71,7 @@ class KpiController {
     }
 
     /** Month by month: monitored, newly flagged, risk eliminated, in work. */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/kpis/trend")
     Mono<ResponseEntity<?>> trend(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                   @RequestParam(defaultValue = "6") @Min(1) @Max(36) int months,
@@ -83,7 +85,7 @@ class KpiController {
     }
 
     /** A bar per county of the region. */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/kpis/by-county")
     Mono<ResponseEntity<?>> byCounty(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                      @RequestParam(required = false) String format) {
@@ -94,7 +96,7 @@ class KpiController {
     }
 
     /** Identification cases past their 15 days. */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/cases/overdue")
     Mono<ResponseEntity<?>> overdue(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
@@ -107,7 +109,7 @@ class KpiController {
     }
 
     /** Relocated households with labour and no one in work. */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/households/zero-employment")
     Mono<ResponseEntity<?>> zeroEmployment(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                                            @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
@@ -120,7 +122,7 @@ class KpiController {
     }
 
     /** A household of the caller's region as the read model holds it; any other answers as one it does not hold. */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
+    @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/households/{householdId}")
     Mono<HouseholdRow> household(@PathVariable String householdId) {
         Supplier<NotFoundException> missing = () -> new NotFoundException("no household " + householdId + " in the read model");

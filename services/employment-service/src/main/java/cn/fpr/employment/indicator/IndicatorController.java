@@ -22,8 +22,8 @@ class IndicatorController {
         this.indicators = indicators;
     }
 
-    /** People lifted from poverty in work in a province or county in a month, by channel, against the target. */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
+    /** People lifted from poverty in work in a province or county in a month, by channel, against the target (for county and province). */
+    @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/employment")
     Mono<EmploymentIndicators.Indicator> employment(@RequestParam String region, @RequestParam YearMonth month) {
         return Mono.defer(() -> RegionQuery.within(region)).flatMap(within -> indicators.of(region, month));

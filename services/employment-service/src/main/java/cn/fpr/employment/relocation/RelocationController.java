@@ -63,8 +63,11 @@ class RelocationController {
         return relocation.relocate(siteId, body.householdId(), body.labourMembers()).map(HouseholdView::of);
     }
 
-    /** The site's households; {@code zeroEmployment=true} lists those with labour and nobody in work. */
-    @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
+    /**
+     * The site's households; {@code zeroEmployment=true} lists those with labour and nobody in work.
+     * Sites are run by their county: for its office and the province's.
+     */
+    @Allowed({Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN})
     @GetMapping("/{siteId}/households")
     Flux<HouseholdView> households(@PathVariable String siteId, @RequestParam(defaultValue = "false") boolean zeroEmployment) {
         return relocation.households(siteId, zeroEmployment).map(HouseholdView::of);

@@ -179,13 +179,13 @@ class ProjectController {
         return projects.rollOver(year).map(Count::new);
     }
 
-    /** Each county's industry share of central connection funds against the year's minimum. */
+    /** Each county's industry share of central connection funds against the year's minimum: the counties sharing ground with the caller's region. */
     @Allowed({Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping("/industry-share")
     Flux<IndustryShareView> shares(@RequestParam @Min(2021) @Max(2100) int year,
                                    @RequestParam(required = false) @Pattern(regexp = "\\d{6}") String countyCode,
                                    @RequestParam(defaultValue = "false") boolean shortfallOnly) {
-        return Caller.listed(countyCode, IndustryShare.Share::countyCode, () -> projects.shares(year, countyCode))
+        return Caller.listedConcerning(countyCode, IndustryShare.Share::countyCode, () -> projects.shares(year, countyCode))
                 .filter(s -> !shortfallOnly || s.shortfall()).map(IndustryShareView::of);
     }
 
