@@ -1,8 +1,6 @@
 package cn.fpr.simulator;
 
-import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.Department;
-import cn.fpr.contracts.EventCatalogue;
 import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.KafkaCredentials;
@@ -10,7 +8,6 @@ import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -216,11 +212,7 @@ public final class Simulator {
                 scenario.description);
         EventEnvelope<DepartmentSignalReceived> envelope = EventEnvelope.of(UUID.randomUUID().toString(),
                 "/fpr/simulator/" + scenario.department.toLowerCase().replace('_', '-'), now(), "sim-" + UUID.randomUUID(), event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalogue.typeOf(event).topic().name(), envelope.subject(),
-                EventCodec.encode(event));
-        CloudEventHeaders.toHeaders(envelope).forEach((name, value) ->
-                record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record);
+        producer.send(EventRecords.of(envelope, EventCodec.encode(event)));
         signalsSent++;
     }
 

@@ -2,11 +2,11 @@ package cn.fpr.faults;
 
 import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.Department;
-import cn.fpr.contracts.EventCatalogue;
 import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
+import cn.fpr.simulator.EventRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -178,9 +178,7 @@ final class SignalStream {
                                                   byte[] value) {
         EventEnvelope<DepartmentSignalReceived> envelope = EventEnvelope.of(id, "/departments/" + department.toLowerCase().replace('_', '-'),
                 event.observedOn().atStartOfDay().toInstant(ZoneOffset.UTC), "ft-corr-" + id, event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalogue.DEPARTMENT_SIGNAL_RECEIVED.topic().name(), household, value);
-        CloudEventHeaders.toHeaders(envelope).forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        return EventRecords.of(envelope, value);
     }
 
     private KafkaProducer<String, byte[]> producer() {

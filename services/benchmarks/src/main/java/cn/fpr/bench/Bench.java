@@ -1,0 +1,136 @@
+package cn.fpr.bench;
+
+import cn.fpr.contracts.Topics;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmarks, one a run: {@code mvn -B -q -pl services/benchmarks exec:java -Dbench=NAME}
+ * after {@code mvn -B install -DskipTests} (the stack runs from the services' jars). Settings are
+ * system properties ({@code -Dbench.signals=…}); each run prints the machine, its settings and
+ * its results, and writes them as JSON under {@code services/benchmarks/target/bench/}.
+ * See docs/performance.md.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length > 0 ? args[0] : System.getProperty("bench", "help");
+        Path root = Path.of(System.getProperty("maven.multiModuleProjectDirectory", System.getProperty("bench.root", ".")))
+                .toAbsolutePath().normalize();
+        Path out = root.resolve("services/benchmarks/target/bench");
+        Report report = new Report(name);
+        switch (name) {
+            case "p1" -> p1(report, root, out);
+            case "p6" -> p6(report, root, out);
+            default -> {
+                System.out.println("""
+                        benchmarks (docs/performance.md), after mvn -B install -DskipTests:
+                          mvn -B -q -pl services/benchmarks exec:java -Dbench=p1   monitoring pipeline throughput against raw Kafka and the raw driver,
+                                                                                    and the stack's memory idle and under that load (P6)
+                          mvn -B -q -pl services/benchmarks exec:java -Dbench=p6   the stack's memory, idle
+                        settings: -Dbench.households=1000 -Dbench.signals=20000 -Dbench.timeout=1800 (seconds)""");
+                return;
+            }
+        }
+        System.out.println("[bench] written to " + report.write(out));
+    }
+
+    /**
+     * P1: signals in → assessment → store write → case-opened out, through the monitoring service
+     * of the running stack; then, on the same broker and store, raw kafka-clients consume→produce
+     * at the signals' record size and a raw-driver bulk upsert of monitoring's own household
+     * documents. Also P6: the stack's resident memory idle and at its peak during the drive.
+     */
+    private static void p1(Report report, Path root, Path out) throws Exception {
+        int households = Integer.getInteger("bench.households", 1000);
+        int signals = Integer.getInteger("bench.signals", 20_000);
+        Duration timeout = Duration.ofSeconds(Integer.getInteger("bench.timeout", 1800));
+        report.setting("households", households).setting("signals", signals).setting("timeoutSeconds", timeout.toSeconds())
+                .setting("stack", "./run's local stack: KRaft broker, mongo-java-server (H2 file), issuer and five services as processes")
+                .setting("rawStoreBatch", 1000);
+        try (Pipeline pipeline = Pipeline.start(root, out.resolve("stack"))) {
+            report.result("stackReadySeconds", pipeline.stack.startedIn().toSeconds());
+            report.result("seedHouseholdsPerSecond", round(pipeline.seed(households, 20_211_225)));
+            pipeline.awaitQuiet(Duration.ofMinutes(15));
+            Thread.sleep(10_000);
+            Map<String, Long> idle = pipeline.rss();
+            report.result("idleRssMiB", Pipeline.total(idle)).result("idleRssByProcessMiB", idle);
+
+            String topic = Topics.DEPARTMENT_SIGNALS.name();
+            var records = pipeline.signals(signals, "p1-" + System.currentTimeMillis());
+            long expectedCases = Math.min(pipeline.households().size(), signals);
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(Pipeline.total(pipeline.rss()), Math::max);
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            try (Pipeline.EventCounter opened = pipeline.counting("case-opened")) {
+                long start = System.nanoTime();
+                int recordSize = pipeline.send(records);
+                var ends = pipeline.endOffsets(topic);
+                long deadline = start + timeout.toNanos();
+                long behind;
+                long cases;
+                do {
+                    cases = opened.poll();
+                    behind = pipeline.behind(Pipeline.MONITORING_GROUP, ends);
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("monitoring did not apply the signals within " + timeout + ": " + behind
+                                + " behind, " + cases + " of " + expectedCases + " case-opened");
+                    }
+                } while (behind > 0 || cases < expectedCases);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                sampler.interrupt();
+                report.result("signalRecordBytes", recordSize)
+                        .result("p1Seconds", round(seconds))
+                        .result("p1SignalsPerSecond", round(signals / seconds))
+                        .result("caseOpenedEvents", cases)
+                        .result("peakRssDuringP1MiB", peak.get());
+            }
+            pipeline.awaitQuiet(Duration.ofMinutes(15));
+
+            double kafka = new RawKafka(pipeline.brokers).consumeProduce(signals, report.result("signalRecordBytes") instanceof Integer size
+                    ? size : 1024, pipeline.partitions(topic));
+            Map<String, Double> store = new RawStore(pipeline.storeUri).bulkUpsert(pipeline.householdDocument(), signals, 1000);
+            double p1 = (double) report.result("p1SignalsPerSecond");
+            double slower = Math.min(kafka, store.get("update"));
+            report.result("rawKafkaConsumeProducePerSecond", round(kafka))
+                    .result("rawStoreBulkInsertPerSecond", round(store.get("insert")))
+                    .result("rawStoreBulkUpdatePerSecond", round(store.get("update")))
+                    .result("householdDocumentBytes", pipeline.householdDocument().toJson().length())
+                    .result("p1ShareOfSlowerRawPart", round(p1 / slower))
+                    .result("p1Target", "≥ 0.5 of the slower raw part")
+                    .result("p6Target", "idle < 3072 MiB, during P1 < 4096 MiB");
+        }
+    }
+
+    /** P6 alone: the stack's resident memory once it is ready and has settled. */
+    private static void p6(Report report, Path root, Path out) throws Exception {
+        try (Pipeline pipeline = Pipeline.start(root, out.resolve("stack"))) {
+            report.result("stackReadySeconds", pipeline.stack.startedIn().toSeconds());
+            pipeline.awaitQuiet(Duration.ofMinutes(5));
+            Thread.sleep(20_000);
+            Map<String, Long> idle = pipeline.rss();
+            report.result("idleRssMiB", Pipeline.total(idle)).result("idleRssByProcessMiB", idle)
+                    .result("p6Target", "idle < 3072 MiB");
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
