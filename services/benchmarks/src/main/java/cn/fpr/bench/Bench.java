@@ -4,6 +4,7 @@ import cn.fpr.contracts.Topics;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +35,7 @@ public final class Bench {
                           mvn -B -q -pl services/benchmarks exec:java -Dbench=p1   monitoring pipeline throughput against raw Kafka and the raw driver,
                                                                                     and the stack's memory idle and under that load (P6)
                           mvn -B -q -pl services/benchmarks exec:java -Dbench=p6   the stack's memory, idle
-                        settings: -Dbench.households=1000 -Dbench.signals=20000 -Dbench.timeout=1800 (seconds)""");
+                        settings: -Dbench.households=1000 -Dbench.signals=20000 -Dbench.timeout=1800 (seconds) -Dbench.profile=true (JFR of the busy processes)""");
                 return;
             }
         }
@@ -53,7 +54,8 @@ public final class Bench {
         Duration timeout = Duration.ofSeconds(Integer.getInteger("bench.timeout", 1800));
         report.setting("households", households).setting("signals", signals).setting("timeoutSeconds", timeout.toSeconds())
                 .setting("stack", "./run's local stack: KRaft broker, mongo-java-server (H2 file), issuer and five services as processes")
-                .setting("rawStoreBatch", 1000);
+                .setting("rawStoreBatch", 1000)
+                .setting("profile", System.getProperty("bench.profile", "true"));
         try (Pipeline pipeline = Pipeline.start(root, out.resolve("stack"))) {
             report.result("stackReadySeconds", pipeline.stack.startedIn().toSeconds());
             report.result("seedHouseholdsPerSecond", round(pipeline.seed(households, 20_211_225)));
@@ -79,6 +81,14 @@ public final class Bench {
             sampler.setDaemon(true);
             sampler.start();
             try (Pipeline.EventCounter opened = pipeline.counting("case-opened")) {
+                boolean profile = Boolean.parseBoolean(System.getProperty("bench.profile", "true"));
+                if (profile) {
+                    for (var child : pipeline.profiled()) {
+                        Profiles.start(child.process().pid());
+                    }
+                }
+                Map<String, Double> cpuBefore = pipeline.cpu();
+                double harnessBefore = Machine.cpuSeconds(ProcessHandle.current().pid());
                 long start = System.nanoTime();
                 int recordSize = pipeline.send(records);
                 var ends = pipeline.endOffsets(topic);
@@ -95,6 +105,17 @@ public final class Bench {
                 } while (behind > 0 || cases < expectedCases);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 sampler.interrupt();
+                // where the two cores went during the drive: each process's CPU seconds over the drive's wall seconds
+                Map<String, Double> cpuShare = new LinkedHashMap<>();
+                pipeline.cpu().forEach((process, used) -> cpuShare.put(process, round((used - cpuBefore.getOrDefault(process, 0.0)) / seconds)));
+                cpuShare.put("benchmark harness", round((Machine.cpuSeconds(ProcessHandle.current().pid()) - harnessBefore) / seconds));
+                report.result("cpuCoresUsedDuringP1", cpuShare);
+                if (profile) {
+                    for (var child : pipeline.profiled()) {
+                        Path recording = Profiles.dump(child.process().pid(), out.resolve("profiles/p1-" + child.name() + ".jfr"));
+                        report.result("profile " + child.name(), Profiles.hottest(recording, 12));
+                    }
+                }
                 report.result("signalRecordBytes", recordSize)
                         .result("p1Seconds", round(seconds))
                         .result("p1SignalsPerSecond", round(signals / seconds))

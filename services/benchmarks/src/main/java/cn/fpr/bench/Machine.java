@@ -37,6 +37,18 @@ record Machine(int cores, long memoryMiB, String jvm, String os) {
         return Runtime.getRuntime().maxMemory() / (1024 * 1024);
     }
 
+    /** CPU time a process has used so far (user and system), in seconds, from {@code /proc}; 0 when it has ended. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the fields after the command name (which may hold spaces) in parentheses: utime is the 12th, stime the 13th
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Resident memory of a process, in MiB, from {@code /proc}; 0 when it has ended. */
     static long rssMiB(long pid) {
         try {

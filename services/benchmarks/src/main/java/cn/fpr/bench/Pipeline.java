@@ -276,6 +276,19 @@ final class Pipeline implements AutoCloseable {
         return rss;
     }
 
+    /** The processes worth profiling under the pipeline's load: the broker, the store, monitoring and consultation. */
+    List<LocalStack.Child> profiled() {
+        return stack.children().stream().filter(child -> List.of("kafka", "store", "monitoring-service", "consultation-service")
+                .contains(child.name())).toList();
+    }
+
+    /** CPU seconds every process of the stack has used so far, by name. */
+    Map<String, Double> cpu() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        stack.children().forEach(child -> cpu.put(child.name(), Machine.cpuSeconds(child.process().pid())));
+        return cpu;
+    }
+
     static long total(Map<String, Long> rss) {
         return rss.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param pollInterval   how long the relay waits for changes naming their documents before it looks again
  * @param scanInterval   how often the relay scans every aggregate collection for events left behind (by a crash, another
- *                       instance, or a write that did not name its document)
+ *                       instance, or a write that did not name its document); a scan reads every aggregate document, so
+ *                       it runs seldom: changes name their documents, and a failure or a start scans at once
  * @param batchSize      documents per pass
  * @param publishTimeout how long to wait for the broker's acknowledgements
  * @param handlerTimeout how long one try of an inbound handler may take; a try that takes longer is held and tried again, as
@@ -21,7 +22,7 @@ import java.time.Duration;
 @ConfigurationProperties("fpr.outbox")
 public record OutboxProperties(
         @DefaultValue("100ms") Duration pollInterval,
-        @DefaultValue("5s") Duration scanInterval,
+        @DefaultValue("60s") Duration scanInterval,
         @DefaultValue("100") int batchSize,
         @DefaultValue("30s") Duration publishTimeout,
         @DefaultValue("30s") Duration handlerTimeout,

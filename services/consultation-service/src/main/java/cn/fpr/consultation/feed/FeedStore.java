@@ -18,6 +18,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * The retained feed of events, in the store so that every instance streams the same sequence and a
@@ -49,6 +51,16 @@ public class FeedStore {
     /** Entries after a place in the feed, oldest first. */
     public Flux<FeedEntry> after(long seq, int limit) {
         return mongo.find(Query.query(Criteria.where("seq").gt(seq)).with(Sort.by("seq")).limit(limit), FeedEntry.class);
+    }
+
+    /**
+     * The entries at the places after {@code seq} up to {@code last}, oldest first: asked for by
+     * place, which every store serves from the unique index on {@code seq} (a range is read from
+     * every entry on the development store).
+     */
+    public Flux<FeedEntry> between(long seq, long last) {
+        List<Long> places = LongStream.rangeClosed(seq + 1, last).boxed().toList();
+        return mongo.find(Query.query(Criteria.where("seq").in(places)).with(Sort.by("seq")), FeedEntry.class);
     }
 
     /** The place of an event in the feed, if it is still retained. */

@@ -92,8 +92,12 @@ public class LiveFeed implements SmartLifecycle {
     }
 
     /** Hands the new entries, in sequence, to the clients; waits a little for a missing number before passing over it. */
+    /** Delivers what was appended since the last look: the feed's counter first, the entries only when it moved. */
     Mono<Void> deliverNew() {
-        return store.after(delivered.get(), 500).collectList().doOnNext(this::deliver).then();
+        long from = delivered.get();
+        return store.last().filter(last -> last > from)
+                .flatMap(last -> store.between(from, Math.min(last, from + 500)).collectList())
+                .doOnNext(this::deliver).then();
     }
 
     private void deliver(List<FeedEntry> entries) {

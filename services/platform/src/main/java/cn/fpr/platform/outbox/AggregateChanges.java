@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -40,11 +41,13 @@ public final class AggregateChanges {
 
     /** Changes the aggregate if there is one; completes empty otherwise. */
     public <A extends AggregateRoot, R> Mono<R> changeIfPresent(Class<A> type, Object id, BiFunction<A, String, R> change) {
+        AtomicBoolean raisedEvents = new AtomicBoolean();
         return Correlation.id().flatMap(correlationId -> circuit.guard(Mono.defer(() -> {
                     AtomicReference<R> result = new AtomicReference<>();
                     return mongo.findById(id, type)
                             .flatMap(aggregate -> {
                                 result.set(change.apply(aggregate, correlationId));
+                                raisedEvents.set(!aggregate.outbox().isEmpty());
                                 return mongo.save(aggregate);
                             })
                             .map(saved -> result.get());
@@ -52,13 +55,22 @@ public final class AggregateChanges {
                 .retryWhen(Retry.backoff(RETRIES, Duration.ofMillis(10))
                         .filter(OptimisticLockingFailureException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure())))
-                .doOnSuccess(done -> relay.nudge(mongo.getCollectionName(type), id)));
+                // the relay looks up only documents that hold events: most changes raise none
+                .doOnSuccess(done -> {
+                    if (raisedEvents.get()) {
+                        relay.nudge(mongo.getCollectionName(type), id);
+                    }
+                }));
     }
 
     /** Saves a new aggregate (with the events its creation raised). */
     public <A extends AggregateRoot> Mono<A> create(A aggregate) {
-        return circuit.guard(mongo.insert(aggregate)).doOnSuccess(saved -> relay.nudge(mongo.getCollectionName(saved.getClass()),
-                mongo.getConverter().getMappingContext().getRequiredPersistentEntity(saved.getClass())
-                        .getIdentifierAccessor(saved).getIdentifier()));
+        return circuit.guard(mongo.insert(aggregate)).doOnSuccess(saved -> {
+            if (!saved.outbox().isEmpty()) {
+                relay.nudge(mongo.getCollectionName(saved.getClass()),
+                        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(saved.getClass())
+                                .getIdentifierAccessor(saved).getIdentifier());
+            }
+        });
     }
 }
