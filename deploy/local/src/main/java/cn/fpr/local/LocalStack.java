@@ -65,20 +65,6 @@ public final class LocalStack implements AutoCloseable {
             "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
 
     /**
-     * The services every department warning passes through (monitoring applies it, consultation
-     * puts it on the live feed) compile fully, like the store: measured by the P1 benchmark, about a
-     * quarter more warnings a second for about 60 MiB more each (docs/performance.md). The others
-     * stop at the quick compiler, which starts faster on 2 cores and keeps them smaller.
-     */
-    static final List<String> HOT_SERVICES = List.of("monitoring-service", "consultation-service");
-
-    /** The JVM settings of one service's process. */
-    static List<String> serviceJvm(String service) {
-        return HOT_SERVICES.contains(service)
-                ? SERVICE_JVM.stream().filter(option -> !option.startsWith("-XX:TieredStopAtLevel")).toList() : SERVICE_JVM;
-    }
-
-    /**
      * How to run it.
      *
      * @param root          the repository (the services' jars are under it)
@@ -181,7 +167,7 @@ public final class LocalStack implements AutoCloseable {
         for (Map.Entry<String, Integer> service : options.servicePorts().entrySet()) {
             List<String> command = new ArrayList<>();
             command.add(java());
-            command.addAll(serviceJvm(service.getKey()));
+            command.addAll(SERVICE_JVM);
             command.add("-Djava.io.tmpdir=" + Files.createDirectories(options.home().resolve("tmp")));
             command.addAll(List.of("-jar", jar(options.root(), service.getKey()).toString(),
                     "--server.port=" + service.getValue(),

@@ -41,6 +41,7 @@ final class RawKafka {
         String out = "bench.raw.out." + run;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             admin.createTopics(List.of(new NewTopic(in, partitions, (short) 1), new NewTopic(out, partitions, (short) 1))).all().get();
+            awaitLeaders(admin, List.of(in, out));
         }
         byte[] value = new byte[recordSize];
         new Random(7).nextBytes(value);
@@ -71,6 +72,24 @@ final class RawKafka {
             }
             return consumed / ((System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * Waits until every partition of new topics has a leader: an idempotent producer that starts
+     * sending before then can get stuck retrying out-of-order sequence numbers.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean led = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null));
+            if (led) {
+                Thread.sleep(1000);
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the topics " + topics + " have no leaders after 30 s");
     }
 
     KafkaProducer<String, byte[]> producer() {
