@@ -28,12 +28,15 @@ public final class Bench {
         Report report = new Report(name);
         switch (name) {
             case "p1" -> p1(report, root, out);
+            case "p2" -> p2(report, root, out);
             case "p6" -> p6(report, root, out);
             default -> {
                 System.out.println("""
                         benchmarks (docs/performance.md), after mvn -B install -DskipTests:
                           mvn -B -q -pl services/benchmarks exec:java -Dbench=p1   monitoring pipeline throughput against raw Kafka and the raw driver,
                                                                                     and the stack's memory idle and under that load (P6)
+                          mvn -B -q -pl services/benchmarks exec:java -Dbench=p2   latency at a rate: warning → case-opened, → a dashboard's SSE client
+                                                                                    (-Dbench.rate=1000 -Dbench.seconds=10 -Dbench.households=1000)
                           mvn -B -q -pl services/benchmarks exec:java -Dbench=p6   the stack's memory, idle
                         settings: -Dbench.households=1000 -Dbench.signals=20000 -Dbench.timeout=1800 (seconds) -Dbench.profile=true (JFR of the busy processes)""");
                 return;
@@ -136,6 +139,28 @@ public final class Bench {
                     .result("p1ShareOfSlowerRawPart", round(p1 / slower))
                     .result("p1Target", "≥ 0.5 of the slower raw part")
                     .result("p6Target", "idle < 3072 MiB, during P1 < 4096 MiB");
+        }
+    }
+
+    /**
+     * P2: warnings at an even rate for some seconds, each household's first opening its case;
+     * latency from the send to {@code case-opened} on the topic and to a dashboard's SSE client.
+     */
+    private static void p2(Report report, Path root, Path out) throws Exception {
+        int households = Integer.getInteger("bench.households", 1000);
+        int rate = Integer.getInteger("bench.rate", 1000);
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        Duration timeout = Duration.ofSeconds(Integer.getInteger("bench.timeout", 900));
+        report.setting("households", households).setting("ratePerSecond", rate).setting("seconds", seconds)
+                .setting("timeoutSeconds", timeout.toSeconds())
+                .setting("stack", "./run's local stack: KRaft broker, mongo-java-server (H2 file), issuer and five services as processes");
+        try (Pipeline pipeline = Pipeline.start(root, out.resolve("stack"))) {
+            report.result("stackReadySeconds", pipeline.stack.startedIn().toSeconds());
+            report.result("seedHouseholdsPerSecond", round(pipeline.seed(households, 20_211_226)));
+            pipeline.awaitQuiet(Duration.ofMinutes(15));
+            var records = pipeline.signals(rate * seconds, "p2-" + System.currentTimeMillis());
+            new Latency(pipeline).run(records, rate, timeout).forEach(report::result);
+            report.result("p2Target", "at 1,000 a second: to household-flagged p99 ≤ 50 ms, to an SSE client p99 ≤ 100 ms");
         }
     }
 

@@ -119,6 +119,11 @@ final class Pipeline implements AutoCloseable {
         return rate;
     }
 
+    /** The simulator's access token at the stack's issuer (its roles, the whole country). */
+    AccessToken token() {
+        return token;
+    }
+
     List<String> households() {
         return List.copyOf(households);
     }

@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +59,9 @@ class StreamController {
             throw new RuleBroken("type", "unknown event types " + unknown);
         }
         // regions within the caller's (its own when none are asked for); one outside answers 404
-        Flux<ServerSentEvent<String>> events = Flux.fromIterable(regionCodes.isEmpty() ? Collections.<String>singleton(null) : regionCodes)
-                .concatMap(RegionQuery::within).collectList()
+        Mono<List<RegionQuery>> within = regionCodes.isEmpty() ? RegionQuery.within(null).map(List::of)
+                : Flux.fromIterable(regionCodes).concatMap(RegionQuery::within).collectList();
+        Flux<ServerSentEvent<String>> events = within
                 .flatMapMany(scopes -> feed.stream(scopes.stream().filter(scope -> scope.code() != null).map(RegionQuery::code)
                         .collect(Collectors.toSet()), typeNames, lastEventId != null ? lastEventId : lastEventIdParam))
                 .map(entry -> ServerSentEvent.builder(message(entry)).id(entry.eventId()).event(entry.type()).build());

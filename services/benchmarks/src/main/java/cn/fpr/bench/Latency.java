@@ -1,0 +1,127 @@
+package cn.fpr.bench;
+
+import cn.fpr.contracts.CloudEventHeaders;
+import cn.fpr.contracts.Topics;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * P2: department warnings sent at an even rate; for each, how long until monitoring's
+ * {@code case-opened} for its household is on the topic (the household's first warning), and
+ * until a dashboard's SSE client of consultation's live feed receives it (every warning).
+ * Latencies in HdrHistogram, from the send to the arrival, on this one machine's clock.
+ */
+final class Latency {
+
+    private final Pipeline pipeline;
+    private final Histogram toCaseOpened = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+    private final Histogram toDashboard = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+    private final Map<String, Long> sentAtByHousehold = new ConcurrentHashMap<>();
+    private final Map<String, Long> sentAtByEvent = new ConcurrentHashMap<>();
+
+    Latency(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** Sends the records at {@code rate} a second and waits (at most {@code timeout}) for every one to arrive both ways. */
+    Map<String, Object> run(List<ProducerRecord<String, byte[]>> records, int rate, Duration timeout) throws Exception {
+        AtomicBoolean reading = new AtomicBoolean(true);
+        long households = records.stream().map(ProducerRecord::key).distinct().count();
+        try (KafkaConsumer<String, byte[]> consumer = new RawKafka(pipeline.brokers).consumer("bench-p2-" + System.nanoTime())) {
+            var from = pipeline.endOffsets(Topics.HOUSEHOLD.name());
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            Thread dashboard = new Thread(() -> readFeed(reading), "sse-client");
+            dashboard.setDaemon(true);
+            dashboard.start();
+            Thread.sleep(2000);   // the SSE client is connected before the first warning
+            long start = System.nanoTime();
+            try (KafkaProducer<String, byte[]> producer = new RawKafka(pipeline.brokers).producer()) {
+                long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+                for (int i = 0; i < records.size(); i++) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    ProducerRecord<String, byte[]> record = records.get(i);
+                    long now = System.nanoTime();
+                    sentAtByHousehold.putIfAbsent(record.key(), now);
+                    sentAtByEvent.put(new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8), now);
+                    producer.send(record);
+                }
+                producer.flush();
+            }
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while ((toCaseOpened.getTotalCount() < households || toDashboard.getTotalCount() < records.size())
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    var type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+                    Long sent = sentAtByHousehold.remove(record.key());
+                    if (sent != null && type != null && "case-opened".equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                        toCaseOpened.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+                    }
+                }
+            }
+            reading.set(false);
+            Map<String, Object> results = new LinkedHashMap<>();
+            results.put("sentPerSecond", Bench.round(records.size() / sendSeconds));
+            results.put("signalToCaseOpenedMs", percentiles(toCaseOpened, households));
+            results.put("signalToDashboardSseMs", percentiles(toDashboard, records.size()));
+            return results;
+        }
+    }
+
+    /** A dashboard's SSE client of the live feed, recording when each of the warnings sent arrives. */
+    private void readFeed(AtomicBoolean reading) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(pipeline.stack.url("consultation-service") + "/api/v1/events/stream"
+                        + "?type=department-signal-received"))
+                .header("Authorization", pipeline.token().header()).header("Accept", "text/event-stream").GET().build();
+        try {
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = response.body()) {
+                lines.takeWhile(line -> reading.get()).filter(line -> line.startsWith("id:")).forEach(line -> {
+                    Long sent = sentAtByEvent.remove(line.substring(3).trim());
+                    if (sent != null) {
+                        toDashboard.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+                    }
+                });
+            }
+        } catch (Exception e) {
+            System.out.println("[bench] the SSE client stopped: " + e);
+        }
+    }
+
+    private static Map<String, Object> percentiles(Histogram histogram, long expected) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("arrived", histogram.getTotalCount());
+        summary.put("expected", expected);
+        summary.put("p50", millis(histogram.getValueAtPercentile(50)));
+        summary.put("p99", millis(histogram.getValueAtPercentile(99)));
+        summary.put("p99.9", millis(histogram.getValueAtPercentile(99.9)));
+        summary.put("max", millis(histogram.getMaxValue()));
+        return summary;
+    }
+
+    private static double millis(long micros) {
+        return Bench.round(micros / 1000.0);
+    }
+}
