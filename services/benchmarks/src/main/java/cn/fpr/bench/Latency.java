@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
 final class Latency {
 
     private final Pipeline pipeline;
-    private final Histogram toCaseOpened = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+    private final Histogram caseOpened = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
     private final Histogram toDashboard = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
     private final Map<String, Long> sentAtByHousehold = new ConcurrentHashMap<>();
     private final Map<String, Long> sentAtByEvent = new ConcurrentHashMap<>();
@@ -44,49 +45,62 @@ final class Latency {
     Map<String, Object> run(List<ProducerRecord<String, byte[]>> records, int rate, Duration timeout) throws Exception {
         AtomicBoolean reading = new AtomicBoolean(true);
         long households = records.stream().map(ProducerRecord::key).distinct().count();
+        var from = pipeline.endOffsets(Topics.HOUSEHOLD.name());
+        Thread events = new Thread(() -> readCaseOpened(from, reading), "case-opened-reader");
+        Thread dashboard = new Thread(() -> readFeed(reading), "sse-client");
+        for (Thread reader : List.of(events, dashboard)) {
+            reader.setDaemon(true);
+            reader.start();
+        }
+        Thread.sleep(3000);   // both readers are in place before the first warning
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new RawKafka(pipeline.brokers).producer()) {
+            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+            for (int i = 0; i < records.size(); i++) {
+                long wait = start + i * interval - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                ProducerRecord<String, byte[]> record = records.get(i);
+                long now = System.nanoTime();
+                sentAtByHousehold.putIfAbsent(record.key(), now);
+                sentAtByEvent.put(new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8), now);
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while ((caseOpened.getTotalCount() < households || toDashboard.getTotalCount() < records.size()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        reading.set(false);
+        events.join(5000);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("sentPerSecond", Bench.round(records.size() / sendSeconds));
+        results.put("signalToCaseOpenedMs", percentiles(caseOpened, households));
+        results.put("signalToDashboardSseMs", percentiles(toDashboard, records.size()));
+        return results;
+    }
+
+    /** Monitoring's events on the household topic, read as they come: the time from a household's first warning to its case-opened. */
+    private void readCaseOpened(Map<TopicPartition, Long> from, AtomicBoolean reading) {
         try (KafkaConsumer<String, byte[]> consumer = new RawKafka(pipeline.brokers).consumer("bench-p2-" + System.nanoTime())) {
-            var from = pipeline.endOffsets(Topics.HOUSEHOLD.name());
             consumer.assign(from.keySet());
             from.forEach(consumer::seek);
-            Thread dashboard = new Thread(() -> readFeed(reading), "sse-client");
-            dashboard.setDaemon(true);
-            dashboard.start();
-            Thread.sleep(2000);   // the SSE client is connected before the first warning
-            long start = System.nanoTime();
-            try (KafkaProducer<String, byte[]> producer = new RawKafka(pipeline.brokers).producer()) {
-                long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-                for (int i = 0; i < records.size(); i++) {
-                    long due = start + i * interval;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    ProducerRecord<String, byte[]> record = records.get(i);
-                    long now = System.nanoTime();
-                    sentAtByHousehold.putIfAbsent(record.key(), now);
-                    sentAtByEvent.put(new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8), now);
-                    producer.send(record);
-                }
-                producer.flush();
-            }
-            double sendSeconds = (System.nanoTime() - start) / 1e9;
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while ((toCaseOpened.getTotalCount() < households || toDashboard.getTotalCount() < records.size())
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+            while (reading.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
                     var type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-                    Long sent = sentAtByHousehold.remove(record.key());
-                    if (sent != null && type != null && "case-opened".equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                        toCaseOpened.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+                    if (type != null && "case-opened".equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                        Long sent = sentAtByHousehold.remove(record.key());
+                        if (sent != null) {
+                            synchronized (caseOpened) {
+                                caseOpened.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+                            }
+                        }
                     }
                 }
             }
-            reading.set(false);
-            Map<String, Object> results = new LinkedHashMap<>();
-            results.put("sentPerSecond", Bench.round(records.size() / sendSeconds));
-            results.put("signalToCaseOpenedMs", percentiles(toCaseOpened, households));
-            results.put("signalToDashboardSseMs", percentiles(toDashboard, records.size()));
-            return results;
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,16 @@ final class MongoOutboxStore implements OutboxStore {
         Document document = mongo.findOne(query, Document.class, collection).block(TIMEOUT);
         return document == null || document.getList("outbox", Document.class, List.of()).isEmpty() ? Optional.empty()
                 : Optional.of(pendingOf(collection, document));
+    }
+
+    @Override
+    public List<PendingEvents> findPending(String collection, Collection<?> documentIds) {
+        Query query = Query.query(Criteria.where("_id").in(documentIds));
+        query.fields().include("_id", "outbox");
+        List<Document> documents = mongo.find(query, Document.class, collection).collectList().block(TIMEOUT);
+        return documents == null ? List.of() : documents.stream()
+                .filter(document -> !document.getList("outbox", Document.class, List.of()).isEmpty())
+                .map(document -> pendingOf(collection, document)).toList();
     }
 
     @Override

@@ -6,8 +6,10 @@ import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -90,22 +92,28 @@ public final class OutboxRelay implements SmartLifecycle {
             namedCount.decrementAndGet();
             documents.add(next);
         }
+        // one look-up per collection for all its named documents
+        Map<String, List<Object>> byCollection = new LinkedHashMap<>();
+        documents.forEach(document -> byCollection.computeIfAbsent(document.collection(), c -> new ArrayList<>()).add(document.documentId()));
         List<OutboxStore.PendingEvents> found = new ArrayList<>();
-        for (Named document : documents) {
-            store.findPending(document.collection(), document.documentId()).ifPresent(found::add);
-        }
+        byCollection.forEach((collection, ids) -> found.addAll(store.findPending(collection, ids)));
         return relay(found);
     }
 
+    /**
+     * Publishes the events of all the documents found together and waits once for the broker's
+     * acknowledgements (each document's events stay in their order), then clears each outbox.
+     * If any is not acknowledged, none is cleared: all are sent again (consumers deduplicate).
+     */
     private int relay(List<OutboxStore.PendingEvents> found) {
-        int count = 0;
-        for (OutboxStore.PendingEvents pending : found) {
-            publisher.publish(pending.messages());
-            store.remove(pending);
-            count += pending.messages().size();
+        if (found.isEmpty()) {
+            return 0;
         }
-        published.addAndGet(count);
-        return count;
+        List<OutboxMessage> messages = found.stream().flatMap(pending -> pending.messages().stream()).toList();
+        publisher.publish(messages);
+        found.forEach(store::remove);
+        published.addAndGet(messages.size());
+        return messages.size();
     }
 
     /** Names a document in which a change has just saved events, for the relay to publish them at once. */

@@ -1,5 +1,8 @@
 package cn.fpr.platform.outbox;
 
+
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +14,13 @@ public interface OutboxStore {
 
     /** The pending events of one document, looked up by its ID; empty when it has none (or is gone). */
     Optional<PendingEvents> findPending(String collection, Object documentId);
+
+    /** The pending events of several documents of one collection, looked up by their IDs (those with none left out). */
+    default List<PendingEvents> findPending(String collection, Collection<?> documentIds) {
+        List<PendingEvents> found = new ArrayList<>();
+        documentIds.forEach(id -> findPending(collection, id).ifPresent(found::add));
+        return found;
+    }
 
     /** Removes the given events from the document's outbox, after the broker acknowledged them. */
     void remove(PendingEvents published);
