@@ -14,8 +14,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -71,11 +69,10 @@ public class HouseholdImport {
      * region's import uses already is refused (its report is theirs to follow).
      */
     public Mono<ImportReport> importCsv(String importId, Flux<DataBuffer> body) {
-        return Mono.zip(Caller.currentOrService(), mongo.exists(Query.query(Criteria.where("_id").is(importId)), ImportReport.class),
-                        progress(importId).hasElement())
-                .flatMap(found -> found.getT2() && !found.getT3()
-                        ? Mono.error(new RuleBroken("importId", "is in use; choose another"))
-                        : importCsv(importId, found.getT1().region() == null ? null : found.getT1().region().code(), body));
+        return Caller.currentOrService().flatMap(caller -> mongo.findById(importId, ImportReport.class)
+                .map(earlier -> caller.covers(earlier.region())).defaultIfEmpty(true)
+                .flatMap(free -> free ? importCsv(importId, caller.region() == null ? null : caller.region().code(), body)
+                        : Mono.error(new RuleBroken("importId", "is in use; choose another"))));
     }
 
     private Mono<ImportReport> importCsv(String importId, String region, Flux<DataBuffer> body) {
