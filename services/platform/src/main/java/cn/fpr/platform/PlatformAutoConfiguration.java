@@ -7,6 +7,7 @@ import cn.fpr.platform.deadletter.DeadLetters;
 import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.identity.PersonalData;
 import cn.fpr.platform.messaging.Events;
+import cn.fpr.platform.messaging.DeadLetterRouting;
 import cn.fpr.platform.messaging.InboundEvents;
 import cn.fpr.platform.messaging.KafkaClients;
 import cn.fpr.platform.outbox.AggregateChanges;
@@ -38,6 +39,7 @@ import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
@@ -139,6 +141,17 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     KafkaClients kafkaClients(Environment environment) {
         return KafkaClients.of(environment);
+    }
+
+    @Bean
+    DeadLetterRouting deadLetterRouting(KafkaClients kafka) {
+        return new DeadLetterRouting(kafka);
+    }
+
+    /** The error handler of every consumer binding: bounded retries, then the dead-letter topic. */
+    @Bean(DeadLetterRouting.BEAN)
+    CommonErrorHandler fprDeadLetterRouting(DeadLetterRouting routing) {
+        return routing.errorHandler();
     }
 
     /**

@@ -139,10 +139,12 @@ class ReliabilityMechanismIT extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> http.get().uri("/api/v1/admin/dead-letters").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.topic == '" + DEAD_LETTERS + "')].originalTopic").isEqualTo(List.of(LABOUR)));
-        List<Map<String, Object>> letters = http.get().uri("/api/v1/admin/dead-letters/{topic}?limit=500", DEAD_LETTERS).exchange()
+        // it is dead-lettered after its retries
+        Map<String, Object> letter = await().atMost(Duration.ofSeconds(60)).until(() -> http.get()
+                .uri("/api/v1/admin/dead-letters/{topic}?limit=500", DEAD_LETTERS).exchange()
                 .expectStatus().isOk().expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
-        Map<String, Object> letter = letters.stream().filter(l -> held.id().equals(l.get("eventId"))).findFirst().orElseThrow();
+                .returnResult().getResponseBody().stream().filter(l -> held.id().equals(l.get("eventId"))).findFirst(), Optional::isPresent)
+                .orElseThrow();
         assertThat(letter.get("reason").toString()).contains("pl-held-1 held until its opening is registered")
                 .doesNotStartWith("error occurred in message handler");
         assertThat(letter).containsEntry("originalTopic", LABOUR).containsEntry("eventType", "job-placed").containsEntry("key", household);

@@ -1,6 +1,6 @@
 package cn.fpr.platform.deadletter;
 
-import cn.fpr.contracts.Topics;
+import cn.fpr.platform.messaging.ConsumerBindings;
 import cn.fpr.platform.messaging.KafkaClients;
 import cn.fpr.platform.web.NotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,7 +13,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -34,11 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The service's dead letters, for operators: which dead-letter topics its consumers have, what is
@@ -48,7 +44,6 @@ import java.util.regex.Pattern;
  */
 public class DeadLetters {
 
-    private static final Pattern BINDING = Pattern.compile("spring\\.cloud\\.stream\\.bindings\\.([^.]+-in-\\d+)\\.destination");
     private static final Duration POLL = Duration.ofMillis(500);
 
     /** A dead-letter topic of one of the service's consumer groups. */
@@ -110,11 +105,11 @@ public class DeadLetters {
         return Mono.fromCallable(() -> {
             List<Topic> topics = new ArrayList<>();
             try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-                for (Map.Entry<String, String[]> dead : deadLetterTopics().entrySet()) {
+                for (Map.Entry<String, ConsumerBindings.Binding> dead : deadLetterTopics().entrySet()) {
                     List<TopicPartition> partitions = partitions(consumer, dead.getKey());
                     long records = partitions.isEmpty() ? 0 : consumer.endOffsets(partitions).entrySet().stream()
                             .mapToLong(end -> end.getValue() - consumer.beginningOffsets(List.of(end.getKey())).get(end.getKey())).sum();
-                    topics.add(new Topic(dead.getKey(), dead.getValue()[0], dead.getValue()[1], records));
+                    topics.add(new Topic(dead.getKey(), dead.getValue().destination(), dead.getValue().group(), records));
                 }
             }
             return topics;
@@ -205,33 +200,16 @@ public class DeadLetters {
     @SuppressWarnings("unchecked")
     private Binding binding(String deadLetterTopic) {
         requireKnown(deadLetterTopic);
-        String[] where = deadLetterTopics().get(deadLetterTopic);
-        String name = where[2];
+        ConsumerBindings.Binding where = deadLetterTopics().get(deadLetterTopic);
+        String name = where.name();
         Object function = functions.getBean(name.substring(0, name.lastIndexOf("-in-")));
-        return new Binding(name, where[1], (Consumer<Message<byte[]>>) function);
+        return new Binding(name, where.group(), (Consumer<Message<byte[]>>) function);
     }
 
     /** The service's dead-letter topics: error.&lt;destination&gt;.&lt;group&gt; of each consumer binding. */
-    Map<String, String[]> deadLetterTopics() {
-        Map<String, String[]> topics = new TreeMap<>();
-        TreeSet<String> bindings = new TreeSet<>();
-        environment.getPropertySources().forEach(source -> {
-            if (source instanceof EnumerablePropertySource<?> enumerable) {
-                for (String name : enumerable.getPropertyNames()) {
-                    Matcher matcher = BINDING.matcher(name);
-                    if (matcher.matches()) {
-                        bindings.add(matcher.group(1));
-                    }
-                }
-            }
-        });
-        for (String binding : bindings) {
-            String destination = environment.getProperty("spring.cloud.stream.bindings." + binding + ".destination");
-            String group = environment.getProperty("spring.cloud.stream.bindings." + binding + ".group");
-            if (destination != null && group != null) {
-                topics.put(Topics.deadLetter(destination, group), new String[] {destination, group, binding});
-            }
-        }
+    Map<String, ConsumerBindings.Binding> deadLetterTopics() {
+        Map<String, ConsumerBindings.Binding> topics = new TreeMap<>();
+        ConsumerBindings.of(environment).all().forEach(binding -> topics.put(binding.deadLetterTopic(), binding));
         return topics;
     }
 
