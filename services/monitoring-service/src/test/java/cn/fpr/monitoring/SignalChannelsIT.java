@@ -102,6 +102,34 @@ class SignalChannelsIT extends MonitoringServiceTest {
     }
 
     @Test
+    void warnings_arriving_together_are_each_applied_once_and_a_bad_one_among_them_is_dead_lettered_alone() {
+        List<String> households = List.of(registerFamily(9000), registerFamily(9000), registerFamily(9000));
+        String unknown = "hh-520526-unknown-" + UUID.randomUUID();
+
+        // sent back to back, so that the service's consumer takes several of them in one poll
+        for (int round = 1; round <= 3; round++) {
+            for (String household : households) {
+                TestProducer.publish("/departments/medical-insurance", "corr-together-" + round, new DepartmentSignalReceived(
+                        "MI-T" + round, household, Department.MEDICAL_INSURANCE, RiskType.ILLNESS, DAY_ONE, null, BigDecimal.ONE, null));
+            }
+            if (round == 2) {
+                TestProducer.publish("/departments/medical-insurance", "corr-together-x", new DepartmentSignalReceived("MI-TX", unknown,
+                        Department.MEDICAL_INSURANCE, RiskType.ILLNESS, DAY_ONE, null, BigDecimal.ONE, null));
+            }
+        }
+
+        ConsumerRecord<String, byte[]> dead = TopicReader.awaitRecords(DEAD_LETTERS, 1, r -> unknown.equals(r.key())).get(0);
+        assertThat(TopicReader.header(dead, "x-exception-message")).contains("no household " + unknown + " in the registry");
+        for (String household : households) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", household)
+                    .jsonPath("$.signals.length()").isEqualTo(3)
+                    .jsonPath("$.cases.length()").isEqualTo(1));
+            assertThat(published(household, "case-opened", 1)).hasSize(1);
+        }
+        assertThat(TopicReader.all(DEAD_LETTERS)).noneMatch(r -> households.contains(r.key()));
+    }
+
+    @Test
     void a_malformed_signal_on_the_topic_is_dead_lettered_with_the_field_and_changes_nothing() {
         String household = registerFamily(12000);
         EventEnvelope<DepartmentSignalReceived> envelope = EventEnvelope.of(UUID.randomUUID().toString(), "/departments/education",

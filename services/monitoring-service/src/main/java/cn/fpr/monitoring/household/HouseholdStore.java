@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -42,6 +43,23 @@ public class HouseholdStore {
                     }
                     return change.apply(household, Occasion.of(clock, correlationId, events));
                 }));
+    }
+
+    /** A change of a batch: to the household, as part of the work with the correlation ID. */
+    public record Change<R>(String householdId, String correlationId, BiFunction<Household, Occasion, R> change) {
+    }
+
+    /**
+     * Applies changes that events bring (so the service's own, bound by no region) together: one
+     * read and one write of the store for all of them, in order; see {@link AggregateChanges#changeAll}.
+     * Fails with nothing written when a household is unknown or a change fails: apply them one at a
+     * time then.
+     */
+    public <R> Mono<List<R>> changeAll(List<Change<R>> changes) {
+        return this.changes.changeAll(Household.class, changes.stream()
+                .map(change -> new AggregateChanges.Change<Household, R>(change.householdId(), change.correlationId(),
+                        (household, correlationId) -> change.change().apply(household, Occasion.of(clock, correlationId, events))))
+                .toList());
     }
 
     /** Saves a new household, if it lies in the caller's region (a broken rule naming the region otherwise). */

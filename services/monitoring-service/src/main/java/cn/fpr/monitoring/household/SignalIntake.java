@@ -7,6 +7,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Risk signals from every door (self-declarations, cadre visits, department warnings over HTTP
@@ -25,13 +26,32 @@ public class SignalIntake {
     }
 
     public Mono<SignalOutcome> receive(Signal signal) {
-        return rules.rules().flatMap(rules -> store.change(signal.householdId(), (household, occasion) ->
-                household.receive(signal, rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId,
-                        occasion)));
+        return rules.rules().flatMap(rules -> store.change(signal.householdId(), receiving(signal, rules)));
+    }
+
+    /** A signal that came as an event, with the correlation ID of the event. */
+    public record Received(Signal signal, String correlationId) {
+    }
+
+    /**
+     * Signals that came as events, applied together: one read and one write of the store for all
+     * of them, in order. Fails with nothing written when a household is unknown or a signal is
+     * refused; then apply them one at a time ({@link #receive}), which is safe after any failure:
+     * the same signal twice changes nothing.
+     */
+    public Mono<List<SignalOutcome>> receiveTogether(List<Received> received) {
+        return rules.rules().flatMap(rules -> store.changeAll(received.stream()
+                .map(one -> new HouseholdStore.Change<>(one.signal().householdId(), one.correlationId(), receiving(one.signal(), rules)))
+                .toList()));
     }
 
     /** Signals in bulk (a cadre's day of visits), in order, each with its own outcome. */
     public Flux<SignalOutcome> receiveAll(List<Signal> signals) {
         return Flux.fromIterable(signals).concatMap(this::receive);
+    }
+
+    private static BiFunction<Household, Occasion, SignalOutcome> receiving(Signal signal, Rules rules) {
+        return (household, occasion) -> household.receive(signal, rules.lineFor(household, occasion), rules.policyFor(household),
+                Rules::newCaseId, occasion);
     }
 }

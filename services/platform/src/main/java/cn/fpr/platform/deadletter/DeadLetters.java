@@ -1,6 +1,7 @@
 package cn.fpr.platform.deadletter;
 
 import cn.fpr.platform.messaging.ConsumerBindings;
+import cn.fpr.platform.messaging.InboundEvents;
 import cn.fpr.platform.messaging.KafkaClients;
 import cn.fpr.platform.web.NotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -193,7 +194,7 @@ public class DeadLetters {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** A consumer binding of the service: its name, group and function. */
+    /** A consumer binding of the service: its name, group and function (given one record). */
     private record Binding(String name, String group, Consumer<Message<byte[]>> consumer) {
     }
 
@@ -203,6 +204,10 @@ public class DeadLetters {
         ConsumerBindings.Binding where = deadLetterTopics().get(deadLetterTopic);
         String name = where.name();
         Object function = functions.getBean(name.substring(0, name.lastIndexOf("-in-")));
+        if (where.batchMode()) {
+            Consumer<Message<List<byte[]>>> batches = (Consumer<Message<List<byte[]>>>) function;
+            return new Binding(name, where.group(), record -> batches.accept(InboundEvents.asBatch(record)));
+        }
         return new Binding(name, where.group(), (Consumer<Message<byte[]>>) function);
     }
 

@@ -20,8 +20,12 @@ public final class ConsumerBindings {
 
     private static final Pattern BINDING = Pattern.compile("spring\\.cloud\\.stream\\.bindings\\.([^.]+-in-\\d+)\\.destination");
 
-    /** A consumer binding with a group, and its dead-letter topic {@code error.<topic>.<group>}. */
-    public record Binding(String name, String destination, String group) {
+    /**
+     * A consumer binding with a group, and its dead-letter topic {@code error.<topic>.<group>}.
+     *
+     * @param batchMode whether its function receives each poll's records at once
+     */
+    public record Binding(String name, String destination, String group, boolean batchMode) {
 
         public String deadLetterTopic() {
             return Topics.deadLetter(destination, group);
@@ -51,7 +55,8 @@ public final class ConsumerBindings {
             String destination = environment.getProperty("spring.cloud.stream.bindings." + name + ".destination");
             String group = environment.getProperty("spring.cloud.stream.bindings." + name + ".group");
             if (destination != null && group != null) {
-                bindings.add(new Binding(name, destination, group));
+                bindings.add(new Binding(name, destination, group,
+                        environment.getProperty("spring.cloud.stream.bindings." + name + ".consumer.batch-mode", Boolean.class, false)));
             }
         }
         return new ConsumerBindings(bindings);

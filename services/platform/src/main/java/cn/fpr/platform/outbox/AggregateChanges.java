@@ -2,12 +2,25 @@ package cn.fpr.platform.outbox;
 
 import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.store.StoreCircuit;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -22,6 +35,8 @@ import java.util.function.Supplier;
 public final class AggregateChanges {
 
     private static final int RETRIES = 8;
+    /** The field of {@link AggregateRoot}'s version as stored. */
+    private static final String VERSION = "version";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -61,6 +76,78 @@ public final class AggregateChanges {
                         relay.nudge(mongo.getCollectionName(type), id);
                     }
                 }));
+    }
+
+    /** One change of a batch: the aggregate it is for, the correlation ID of the work it is part of, and the change. */
+    public record Change<A extends AggregateRoot, R>(Object id, String correlationId, BiFunction<A, String, R> change) {
+    }
+
+    /** A batch that could not be written as a whole; nothing of it was, unless another writer won a race (see {@link #changeAll}). */
+    public static final class BatchNotWritten extends RuntimeException {
+
+        BatchNotWritten(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Applies the changes in order, with one read of their aggregates ({@code $in}) and one
+     * unordered bulk write of those they changed, each write conditional on the version read (an
+     * aggregate changed by several of them is written once). Completes with the changes' results
+     * in order. Fails with {@link BatchNotWritten} when an aggregate is missing or a change
+     * fails, with nothing written; and when another writer changed one of the aggregates meanwhile,
+     * with the others written. Either way the caller applies the changes again one at a time
+     * ({@link #change}), so they must be idempotent (as the handlers of events are: on the event ID).
+     */
+    public <A extends AggregateRoot, R> Mono<List<R>> changeAll(Class<A> type, List<Change<A, R>> changes) {
+        if (changes.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        String collection = mongo.getCollectionName(type);
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+        Set<Object> ids = new LinkedHashSet<>();
+        changes.forEach(change -> ids.add(change.id()));
+        return circuit.guard(mongo.find(Query.query(Criteria.where("_id").in(ids)), type).collectList().flatMap(found -> {
+            Map<Object, A> aggregates = new LinkedHashMap<>();
+            Map<Object, Long> versions = new HashMap<>();
+            for (A aggregate : found) {
+                Object id = entity.getIdentifierAccessor(aggregate).getIdentifier();
+                aggregates.put(id, aggregate);
+                versions.put(id, aggregate.version());
+            }
+            List<R> results = new ArrayList<>(changes.size());
+            Set<Object> changed = new LinkedHashSet<>();
+            try {
+                for (Change<A, R> change : changes) {
+                    A aggregate = aggregates.get(change.id());
+                    if (aggregate == null) {
+                        throw new BatchNotWritten("no " + type.getSimpleName() + " " + change.id(), null);
+                    }
+                    results.add(change.change().apply(aggregate, change.correlationId()));
+                    changed.add(change.id());
+                }
+            } catch (BatchNotWritten e) {
+                return Mono.error(e);
+            } catch (RuntimeException e) {
+                return Mono.error(new BatchNotWritten("a change of the batch failed: " + e.getMessage(), e));
+            }
+            List<ReplaceOneModel<Document>> writes = new ArrayList<>(changed.size());
+            for (Object id : changed) {
+                Document document = new Document();
+                mongo.getConverter().write(aggregates.get(id), document);
+                Long read = versions.get(id);
+                document.put(VERSION, read == null ? 0L : read + 1);
+                writes.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")).append(VERSION, read), document));
+            }
+            return mongo.getCollection(collection)
+                    .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                    .flatMap(written -> {
+                        changed.stream().filter(id -> !aggregates.get(id).outbox().isEmpty()).forEach(id -> relay.nudge(collection, id));
+                        return written.getMatchedCount() == writes.size() ? Mono.just(results)
+                                : Mono.error(new BatchNotWritten((writes.size() - written.getMatchedCount()) + " of " + writes.size()
+                                        + " " + type.getSimpleName() + " documents were changed by another writer meanwhile", null));
+                    });
+        }));
     }
 
     /** Saves a new aggregate (with the events its creation raised). */
