@@ -4,9 +4,12 @@ import cn.fpr.consultation.projection.Projections;
 import cn.fpr.contracts.DomainEvent;
 import cn.fpr.contracts.EventCodec;
 import cn.fpr.contracts.EventEnvelope;
+import com.mongodb.bulk.BulkWriteResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,7 +21,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 /**
@@ -39,13 +45,48 @@ public class FeedStore {
         this.mongo = mongo;
     }
 
-    public Mono<FeedEntry> append(EventEnvelope<DomainEvent> envelope, Projections.Where where) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(envelope.id())), FeedEntry.class)
-                .flatMap(known -> known ? Mono.empty() : nextSeq().flatMap(seq -> mongo.insert(new FeedEntry(envelope.id(), seq,
-                        envelope.type(), envelope.source(), envelope.subject(), envelope.time(), where.provinceCode(),
-                        where.countyCode(), where.townshipCode(),
-                        new String(EventCodec.encode(envelope.data()), StandardCharsets.UTF_8)))))
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+    /** An event for the feed, with the region it concerns. */
+    public record News(EventEnvelope<DomainEvent> envelope, Projections.Where where) {
+    }
+
+    /**
+     * Appends the events in order, each once however often it is consumed: one look-up of which
+     * are in the feed already, one move of the counter for the places of the others, and one
+     * insert of them all. Completes with how many were appended.
+     */
+    public Mono<Integer> append(List<News> news) {
+        if (news.isEmpty()) {
+            return Mono.just(0);
+        }
+        Map<String, News> byId = new LinkedHashMap<>();
+        news.forEach(one -> byId.putIfAbsent(one.envelope().id(), one));
+        return mongo.find(Query.query(Criteria.where("_id").in(byId.keySet())), FeedEntry.class).map(FeedEntry::eventId).collectList()
+                .flatMap(known -> {
+                    known.forEach(byId::remove);
+                    List<News> fresh = List.copyOf(byId.values());
+                    if (fresh.isEmpty()) {
+                        return Mono.just(0);
+                    }
+                    return reserve(fresh.size()).flatMap(last -> {
+                        List<FeedEntry> entries = new ArrayList<>(fresh.size());
+                        long seq = last - fresh.size();
+                        for (News one : fresh) {
+                            EventEnvelope<DomainEvent> envelope = one.envelope();
+                            entries.add(new FeedEntry(envelope.id(), ++seq, envelope.type(), envelope.source(), envelope.subject(),
+                                    envelope.time(), one.where().provinceCode(), one.where().countyCode(), one.where().townshipCode(),
+                                    new String(EventCodec.encode(envelope.data()), StandardCharsets.UTF_8)));
+                        }
+                        return mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FeedEntry.class).insert(entries).execute()
+                                .map(BulkWriteResult::getInsertedCount)
+                                // another instance appended one of them meanwhile: the others are in
+                                .onErrorResume(FeedStore::onlyDuplicates, e -> Mono.just(0));
+                    });
+                });
+    }
+
+    private static boolean onlyDuplicates(Throwable failure) {
+        return failure instanceof DuplicateKeyException || failure instanceof BulkOperationException bulk
+                && bulk.getErrors().stream().allMatch(error -> error.getCode() == 11000);
     }
 
     /** Entries after a place in the feed, oldest first. */
@@ -79,8 +120,9 @@ public class FeedStore {
                 .map(result -> result.getDeletedCount());
     }
 
-    private Mono<Long> nextSeq() {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is("feed")), new Update().inc("value", 1L),
+    /** Moves the counter on by {@code places}; completes with the last of the places reserved. */
+    private Mono<Long> reserve(int places) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is("feed")), new Update().inc("value", (long) places),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class).map(Counter::value);
     }
 }

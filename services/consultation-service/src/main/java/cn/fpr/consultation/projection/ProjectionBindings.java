@@ -2,6 +2,7 @@ package cn.fpr.consultation.projection;
 
 import cn.fpr.consultation.feed.FeedStore;
 import cn.fpr.contracts.DomainEvent;
+import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.county.CountyEvent;
 import cn.fpr.contracts.household.HouseholdEvent;
 import cn.fpr.contracts.labour.LabourEvent;
@@ -13,6 +14,7 @@ import cn.fpr.platform.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -28,38 +30,38 @@ class ProjectionBindings {
             "supportEvents-in-0", "projectEvents-in-0", "countyEvents-in-0", "pairingEvents-in-0");
 
     @Bean
-    Consumer<Message<byte[]>> signalEvents(Applier applier) {
-        return message -> applier.apply(message, SignalEvent.class);
+    Consumer<Message<List<byte[]>>> signalEvents(Applier applier) {
+        return batch -> applier.apply(batch, SignalEvent.class);
     }
 
     @Bean
-    Consumer<Message<byte[]>> householdEvents(Applier applier) {
-        return message -> applier.apply(message, HouseholdEvent.class);
+    Consumer<Message<List<byte[]>>> householdEvents(Applier applier) {
+        return batch -> applier.apply(batch, HouseholdEvent.class);
     }
 
     @Bean
-    Consumer<Message<byte[]>> labourEvents(Applier applier) {
-        return message -> applier.apply(message, LabourEvent.class);
+    Consumer<Message<List<byte[]>>> labourEvents(Applier applier) {
+        return batch -> applier.apply(batch, LabourEvent.class);
     }
 
     @Bean
-    Consumer<Message<byte[]>> supportEvents(Applier applier) {
-        return message -> applier.apply(message, HouseholdSupportEvent.class);
+    Consumer<Message<List<byte[]>>> supportEvents(Applier applier) {
+        return batch -> applier.apply(batch, HouseholdSupportEvent.class);
     }
 
     @Bean
-    Consumer<Message<byte[]>> projectEvents(Applier applier) {
-        return message -> applier.apply(message, ProjectEvent.class);
+    Consumer<Message<List<byte[]>>> projectEvents(Applier applier) {
+        return batch -> applier.apply(batch, ProjectEvent.class);
     }
 
     @Bean
-    Consumer<Message<byte[]>> countyEvents(Applier applier) {
-        return message -> applier.apply(message, CountyEvent.class);
+    Consumer<Message<List<byte[]>>> countyEvents(Applier applier) {
+        return batch -> applier.apply(batch, CountyEvent.class);
     }
 
     @Bean
-    Consumer<Message<byte[]>> pairingEvents(Applier applier) {
-        return message -> applier.apply(message, PairingEvent.class);
+    Consumer<Message<List<byte[]>>> pairingEvents(Applier applier) {
+        return batch -> applier.apply(batch, PairingEvent.class);
     }
 
     @Bean
@@ -68,16 +70,25 @@ class ProjectionBindings {
     }
 
     /**
-     * Applies an event to the read models, then appends it to the feed with the region it concerns
-     * (not the history a rebuild replays: that is not news for dashboards).
+     * Applies the events of a poll to the read models, one after the other, then appends them to
+     * the feed together, each with the region it concerns (not the history a rebuild replays: that
+     * is not news for dashboards). See {@link InboundEvents#handleBatch} for a poll that cannot be
+     * applied together.
      */
     record Applier(InboundEvents inbound, Projections projections, FeedStore feed, Rebuild rebuild) {
 
-        <E extends DomainEvent> void apply(Message<byte[]> message, Class<E> family) {
-            inbound.handle(message, family, (envelope, event) -> projections.apply(envelope).flatMap(where -> {
+        <E extends DomainEvent> void apply(Message<List<byte[]>> batch, Class<E> family) {
+            inbound.handleBatch(batch, family,
+                    received -> Flux.fromIterable(received).concatMap(one -> projected(one.envelope())).collectList().flatMap(feed::append),
+                    (envelope, event) -> projected(envelope).flatMap(news -> feed.append(List.of(news))));
+        }
+
+        /** The event applied to the read models, and what the feed is to show of it. */
+        private Mono<FeedStore.News> projected(EventEnvelope<DomainEvent> envelope) {
+            return projections.apply(envelope).flatMap(where -> {
                 Instant history = rebuild.replayingHistoryBefore();
-                return history != null && envelope.time().isBefore(history) ? Mono.empty() : feed.append(envelope, where);
-            }));
+                return history != null && envelope.time().isBefore(history) ? Mono.empty() : Mono.just(new FeedStore.News(envelope, where));
+            });
         }
     }
 }

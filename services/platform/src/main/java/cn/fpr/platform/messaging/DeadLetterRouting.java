@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What becomes of a record that its consumer could not apply, for every consumer binding of a
@@ -48,6 +51,8 @@ public final class DeadLetterRouting implements DisposableBean {
 
     /** The name the bindings know it by. */
     public static final String BEAN = "fprDeadLetterRouting";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
 
     private final KafkaClients kafka;
     private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
@@ -105,24 +110,27 @@ public final class DeadLetterRouting implements DisposableBean {
         return recoverer;
     }
 
-    /** The dead-letter topic, created with one partition the first time a record goes there. */
+    /**
+     * The dead-letter topic, created with one partition the first time a record goes there (tried
+     * once per topic: where the topics are made beforehand and the service may not create them, the
+     * record is sent to the one that is there).
+     */
     private void provision(String topic) {
-        if (provisioned.contains(topic)) {
+        if (!provisioned.add(topic)) {
             return;
         }
         try (Admin admin = Admin.create(kafka.with(Map.of()))) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+            log.info("created the dead-letter topic {}", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the dead-letter topic " + topic, e.getCause());
+                log.warn("could not create the dead-letter topic {} ({}); sending to it as it is", topic, e.getCause().toString());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted creating the dead-letter topic " + topic, e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("timed out creating the dead-letter topic " + topic, e);
+        } catch (TimeoutException e) {
+            log.warn("timed out creating the dead-letter topic {}; sending to it as it is", topic);
         }
-        provisioned.add(topic);
     }
 
     /** The failure itself, without the listener's and the messaging layer's wrappers around it. */
