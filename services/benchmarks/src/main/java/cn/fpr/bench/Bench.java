@@ -29,6 +29,7 @@ public final class Bench {
         switch (name) {
             case "p1" -> p1(report, root, out);
             case "p2" -> p2(report, root, out);
+            case "p5" -> p5(report, root, out);
             case "p6" -> p6(report, root, out);
             default -> {
                 System.out.println("""
@@ -37,6 +38,8 @@ public final class Bench {
                                                                                     and the stack's memory idle and under that load (P6)
                           mvn -B -q -pl services/benchmarks exec:java -Dbench=p2   latency at a rate: warning → case-opened, → a dashboard's SSE client
                                                                                     (-Dbench.rate=1000 -Dbench.seconds=10 -Dbench.households=1000)
+                          mvn -B -q -pl services/benchmarks exec:java -Dbench=p5   many dashboards on the live feed: fan-out latency
+                                                                                    (-Dbench.clients=2000 -Dbench.rate=5 -Dbench.seconds=20)
                           mvn -B -q -pl services/benchmarks exec:java -Dbench=p6   the stack's memory, idle
                         settings: -Dbench.households=1000 -Dbench.signals=20000 -Dbench.timeout=1800 (seconds) -Dbench.profile=true (JFR of the busy processes)""");
                 return;
@@ -161,6 +164,30 @@ public final class Bench {
             var records = pipeline.signals(rate * seconds, "p2-" + System.currentTimeMillis());
             new Latency(pipeline).run(records, rate, timeout).forEach(report::result);
             report.result("p2Target", "at 1,000 a second: to household-flagged p99 ≤ 50 ms, to an SSE client p99 ≤ 100 ms");
+        }
+    }
+
+    /**
+     * P5: {@code bench.clients} dashboards on consultation's live feed at once while warnings are
+     * sent at {@code bench.rate} a second; how long each event takes to reach every client after
+     * it reached the first (and after it was sent).
+     */
+    private static void p5(Report report, Path root, Path out) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 2000);
+        int households = Integer.getInteger("bench.households", 100);
+        int rate = Integer.getInteger("bench.rate", 5);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        Duration timeout = Duration.ofSeconds(Integer.getInteger("bench.timeout", 300));
+        report.setting("clients", clients).setting("households", households).setting("ratePerSecond", rate).setting("seconds", seconds)
+                .setting("timeoutSeconds", timeout.toSeconds())
+                .setting("stack", "./run's local stack: KRaft broker, mongo-java-server (H2 file), issuer and five services as processes");
+        try (Pipeline pipeline = Pipeline.start(root, out.resolve("stack"))) {
+            report.result("stackReadySeconds", pipeline.stack.startedIn().toSeconds());
+            report.result("seedHouseholdsPerSecond", round(pipeline.seed(households, 20_211_226)));
+            pipeline.awaitQuiet(Duration.ofMinutes(5));
+            var records = pipeline.signals(rate * seconds, "p5-" + System.currentTimeMillis());
+            new FanOut(pipeline).run(clients, records, rate, timeout).forEach(report::result);
+            report.result("p5Target", "2,000 concurrent SSE clients: fan-out p99 ≤ 250 ms");
         }
     }
 

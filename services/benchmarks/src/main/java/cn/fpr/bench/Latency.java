@@ -124,7 +124,7 @@ final class Latency {
         }
     }
 
-    private static Map<String, Object> percentiles(Histogram histogram, long expected) {
+    static Map<String, Object> percentiles(Histogram histogram, long expected) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("arrived", histogram.getTotalCount());
         summary.put("expected", expected);
