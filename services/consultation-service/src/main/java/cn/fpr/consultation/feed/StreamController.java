@@ -6,7 +6,7 @@ import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.RegionQuery;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,10 +17,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** The live feed of events for dashboards, as Server-Sent Events. */
@@ -28,9 +31,20 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/v1/events")
 class StreamController {
 
+    /** How many of the latest events' messages are kept encoded. */
+    private static final int RENDERED = 2048;
+    private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = ":end\n\n".getBytes(StandardCharsets.UTF_8);
+
     private final LiveFeed feed;
     private final LiveFeedProperties properties;
     private final JsonMapper json;
+    /**
+     * Each event's message, encoded once for all the clients it goes to (by its place in the
+     * feed): with thousands of dashboards, encoding it for each was most of the fan-out's time.
+     */
+    private final Map<Long, byte[]> rendered = new ConcurrentHashMap<>();
+    private final AtomicLong newest = new AtomicLong();
 
     StreamController(LiveFeed feed, LiveFeedProperties properties, JsonMapper json) {
         this.feed = feed;
@@ -47,10 +61,11 @@ class StreamController {
      */
     @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<String>> stream(@RequestParam(name = "region", required = false) List<String> regions,
-                                         @RequestParam(name = "type", required = false) List<String> types,
-                                         @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
-                                         @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    Mono<Void> stream(@RequestParam(name = "region", required = false) List<String> regions,
+                      @RequestParam(name = "type", required = false) List<String> types,
+                      @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      ServerHttpResponse response) {
         Set<String> regionCodes = regions == null ? Set.of() : Set.copyOf(regions);
         regionCodes.forEach(RegionQuery::of);
         Set<String> typeNames = types == null ? Set.of() : Set.copyOf(types);
@@ -61,15 +76,15 @@ class StreamController {
         // regions within the caller's (its own when none are asked for); one outside answers 404
         Mono<List<RegionQuery>> within = regionCodes.isEmpty() ? RegionQuery.within(null).map(List::of)
                 : Flux.fromIterable(regionCodes).concatMap(RegionQuery::within).collectList();
-        Flux<ServerSentEvent<String>> events = within
+        Flux<byte[]> events = within
                 .flatMapMany(scopes -> feed.stream(scopes.stream().filter(scope -> scope.code() != null).map(RegionQuery::code)
                         .collect(Collectors.toSet()), typeNames, lastEventId != null ? lastEventId : lastEventIdParam))
-                .map(entry -> ServerSentEvent.builder(message(entry)).id(entry.eventId()).event(entry.type()).build());
-        Flux<ServerSentEvent<String>> heartbeats = Flux.interval(properties.heartbeat())
-                .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build());
+                .map(this::frame);
+        Flux<byte[]> heartbeats = Flux.interval(properties.heartbeat()).map(tick -> HEARTBEAT);
         // the stream ends when the feed ends it (a client that stopped reading), heartbeats or not
-        ServerSentEvent<String> end = ServerSentEvent.<String>builder().comment("end").build();
-        return Flux.merge(events.concatWith(Flux.just(end)), heartbeats).takeWhile(event -> event != end);
+        Flux<byte[]> frames = Flux.merge(events.concatWith(Mono.just(END)), heartbeats).takeWhile(frame -> frame != END);
+        response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+        return response.writeAndFlushWith(frames.map(frame -> Mono.just(response.bufferFactory().wrap(frame))));
     }
 
     /** How many clients are connected here and how many were disconnected for not reading. */
@@ -77,6 +92,19 @@ class StreamController {
     @GetMapping("/stream/stats")
     LiveFeed.Stats stats() {
         return feed.stats();
+    }
+
+    /**
+     * The event as a Server-Sent Events message ({@code id}, {@code event}, {@code data}), encoded
+     * once for all the clients it goes to.
+     */
+    private byte[] frame(FeedEntry entry) {
+        byte[] frame = rendered.computeIfAbsent(entry.seq(), seq -> ("id:" + entry.eventId() + "\nevent:" + entry.type()
+                + "\ndata:" + message(entry) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        if (newest.accumulateAndGet(entry.seq(), Math::max) == entry.seq() && rendered.size() > RENDERED) {
+            rendered.keySet().removeIf(seq -> seq <= entry.seq() - RENDERED / 2);
+        }
+        return frame;
     }
 
     private String message(FeedEntry entry) {
