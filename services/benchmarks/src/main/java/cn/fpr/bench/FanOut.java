@@ -44,19 +44,14 @@ final class FanOut {
     }
 
     Map<String, Object> run(int clients, List<ProducerRecord<String, byte[]>> records, int rate, Duration timeout) throws Exception {
-        // several clients, each with its own selector thread, as many separate dashboards would have
-        List<HttpClient> browsers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            browsers.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-        }
-        HttpClient http = browsers.get(0);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(pipeline.stack.url("consultation-service") + "/api/v1/events/stream"
                         + "?type=department-signal-received"))
                 .header("Authorization", pipeline.token().header()).header("Accept", "text/event-stream").GET().build();
         List<CompletableFuture<?>> streams = new ArrayList<>(clients);
         long opening = System.nanoTime();
         for (int i = 0; i < clients; i++) {
-            streams.add(browsers.get(i % browsers.size()).sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Client()))
+            streams.add(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Client()))
                     .whenComplete((response, error) -> {
                         if (error != null || response.statusCode() != 200) {
                             failed.incrementAndGet();
