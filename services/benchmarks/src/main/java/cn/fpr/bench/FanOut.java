@@ -1,15 +1,12 @@
 package cn.fpr.bench;
 
-import cn.fpr.contracts.CloudEventHeaders;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,21 +78,10 @@ final class FanOut {
         Map<String, Double> cpuBefore = pipeline.cpu();
         double harnessBefore = Machine.cpuSeconds(ProcessHandle.current().pid());
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new RawKafka(pipeline.brokers).producer()) {
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            for (int i = 0; i < records.size(); i++) {
-                long wait = start + i * interval - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                ProducerRecord<String, byte[]> record = records.get(i);
-                String id = new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8);
-                arrivals.put(id, new ConcurrentLinkedQueue<>());
-                sentAt.put(id, System.nanoTime());
-                producer.send(record);
-            }
-            producer.flush();
-        }
+        pipeline.sendAtRate(records, rate, (record, id) -> {
+            arrivals.put(id, new ConcurrentLinkedQueue<>());
+            sentAt.put(id, System.nanoTime());
+        });
         long expected = (long) connected.get() * records.size();
         long end = System.nanoTime() + timeout.toNanos();
         while (received.get() < expected && System.nanoTime() < end) {

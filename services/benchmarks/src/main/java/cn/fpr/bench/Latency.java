@@ -5,7 +5,6 @@ import cn.fpr.contracts.Topics;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -53,23 +52,11 @@ final class Latency {
             reader.start();
         }
         Thread.sleep(3000);   // both readers are in place before the first warning
-        long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new RawKafka(pipeline.brokers).producer()) {
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            for (int i = 0; i < records.size(); i++) {
-                long wait = start + i * interval - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                ProducerRecord<String, byte[]> record = records.get(i);
-                long now = System.nanoTime();
-                sentAtByHousehold.putIfAbsent(record.key(), now);
-                sentAtByEvent.put(new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8), now);
-                producer.send(record);
-            }
-            producer.flush();
-        }
-        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        double sendSeconds = pipeline.sendAtRate(records, rate, (record, id) -> {
+            long now = System.nanoTime();
+            sentAtByHousehold.putIfAbsent(record.key(), now);
+            sentAtByEvent.put(id, now);
+        });
         long deadline = System.nanoTime() + timeout.toNanos();
         while ((caseOpened.getTotalCount() < households || toDashboard.getTotalCount() < records.size()) && System.nanoTime() < deadline) {
             Thread.sleep(100);

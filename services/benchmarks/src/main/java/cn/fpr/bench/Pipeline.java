@@ -48,7 +48,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -147,6 +149,29 @@ final class Pipeline implements AutoCloseable {
             records.add(EventRecords.of(envelope, EventCodec.encode(event)));
         }
         return records;
+    }
+
+    /**
+     * Sends the records at an even {@code rate} a second, telling {@code sending} the event ID of
+     * each just before it goes; returns how long the sending took, in seconds.
+     */
+    double sendAtRate(List<ProducerRecord<String, byte[]>> records, int rate,
+                      BiConsumer<ProducerRecord<String, byte[]>, String> sending) throws InterruptedException {
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new RawKafka(brokers).producer()) {
+            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+            for (int i = 0; i < records.size(); i++) {
+                long wait = start + i * interval - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                ProducerRecord<String, byte[]> record = records.get(i);
+                sending.accept(record, new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Sends records and waits until the broker has acknowledged every one; returns the average record size in bytes. */
