@@ -5,6 +5,9 @@ import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Allowed;
 import cn.fpr.platform.security.Role;
 import cn.fpr.platform.web.RegionQuery;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +64,9 @@ class StreamController {
      */
     @Allowed({Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICIAL, Role.PROVINCE_ADMIN, Role.DASHBOARD_VIEWER})
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(responseCode = "200", description = "the events as Server-Sent Events: id (the event ID), event (its type), "
+            + "data (a JSON object: eventId, type, time, subject, provinceCode, countyCode, townshipCode, data)",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     Mono<Void> stream(@RequestParam(name = "region", required = false) List<String> regions,
                       @RequestParam(name = "type", required = false) List<String> types,
                       @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
