@@ -3,9 +3,11 @@ package cn.fpr.testsupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,8 +49,13 @@ public abstract class ServiceIntegrationTest {
         return anonymous(port).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.everything()).build();
     }
 
-    /** A client without a token. */
+    /**
+     * A client without a token. Each request has a connection of its own, not one from a shared
+     * pool: a test that checks only a response's status leaves its body unread, which can hold a
+     * pooled connection, and a later request of the same test JVM would then wait for one.
+     */
     public static WebTestClient anonymous(int port) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+                .baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 }
