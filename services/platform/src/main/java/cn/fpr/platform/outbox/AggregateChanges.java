@@ -16,7 +16,6 @@ import reactor.util.retry.Retry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,15 +107,9 @@ public final class AggregateChanges {
         Set<Object> ids = new LinkedHashSet<>();
         changes.forEach(change -> ids.add(change.id()));
         return circuit.guard(mongo.find(Query.query(Criteria.where("_id").in(ids)), type).collectList().flatMap(found -> {
-            Map<Object, A> aggregates = new LinkedHashMap<>();
-            Map<Object, Long> versions = new HashMap<>();
-            for (A aggregate : found) {
-                Object id = entity.getIdentifierAccessor(aggregate).getIdentifier();
-                aggregates.put(id, aggregate);
-                versions.put(id, aggregate.version());
-            }
+            Map<Object, A> aggregates = new HashMap<>();
+            found.forEach(aggregate -> aggregates.put(entity.getIdentifierAccessor(aggregate).getIdentifier(), aggregate));
             List<R> results = new ArrayList<>(changes.size());
-            Set<Object> changed = new LinkedHashSet<>();
             try {
                 for (Change<A, R> change : changes) {
                     A aggregate = aggregates.get(change.id());
@@ -124,25 +117,25 @@ public final class AggregateChanges {
                         throw new BatchNotWritten("no " + type.getSimpleName() + " " + change.id(), null);
                     }
                     results.add(change.change().apply(aggregate, change.correlationId()));
-                    changed.add(change.id());
                 }
             } catch (BatchNotWritten e) {
                 return Mono.error(e);
             } catch (RuntimeException e) {
                 return Mono.error(new BatchNotWritten("a change of the batch failed: " + e.getMessage(), e));
             }
-            List<ReplaceOneModel<Document>> writes = new ArrayList<>(changed.size());
-            for (Object id : changed) {
+            // every aggregate read was changed; its version is still the one read (the store sets it on a write)
+            List<ReplaceOneModel<Document>> writes = new ArrayList<>(ids.size());
+            for (Object id : ids) {
                 Document document = new Document();
                 mongo.getConverter().write(aggregates.get(id), document);
-                Long read = versions.get(id);
+                Long read = aggregates.get(id).version();
                 document.put(VERSION, read == null ? 0L : read + 1);
                 writes.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")).append(VERSION, read), document));
             }
             return mongo.getCollection(collection)
                     .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
                     .flatMap(written -> {
-                        changed.stream().filter(id -> !aggregates.get(id).outbox().isEmpty()).forEach(id -> relay.nudge(collection, id));
+                        ids.stream().filter(id -> !aggregates.get(id).outbox().isEmpty()).forEach(id -> relay.nudge(collection, id));
                         return written.getMatchedCount() == writes.size() ? Mono.just(results)
                                 : Mono.error(new BatchNotWritten((writes.size() - written.getMatchedCount()) + " of " + writes.size()
                                         + " " + type.getSimpleName() + " documents were changed by another writer meanwhile", null));
