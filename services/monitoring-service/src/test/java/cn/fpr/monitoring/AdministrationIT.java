@@ -3,17 +3,27 @@ package cn.fpr.monitoring;
 import cn.fpr.contracts.CaseStep;
 import cn.fpr.contracts.household.CaseOverdue;
 import cn.fpr.contracts.household.HouseholdReassessed;
+import cn.fpr.monitoring.household.Household;
+import cn.fpr.platform.identity.IdNumbers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** County and province work: deadlines that pass, a province raising its line, bulk registration, the API description. */
 class AdministrationIT extends MonitoringServiceTest {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void a_case_whose_visit_is_late_and_then_the_whole_fifteen_days_is_announced_and_listed_as_overdue() {
@@ -70,6 +80,52 @@ class AdministrationIT extends MonitoringServiceTest {
         http.put().uri("/api/v1/thresholds/620000/2026").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("lineYuan", -1)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("lineYuan");
+    }
+
+    @Test
+    void an_import_of_many_households_registers_each_once_and_names_the_rows_of_people_registered_already() {
+        String registeredBefore = IdNumbers.withCheckCharacter("520527" + "19590301" + "123");
+        register(registration(20000, List.of(member(registeredBefore, "HEAD", "FULL", "NOT_IN_SCHOOL_AGE"))));
+        long before = mongo.count(new Query(), Household.class).block();
+
+        StringBuilder csv = new StringBuilder(IMPORT_HEADER);
+        String region = "520000,520526,520526100,520526100201";
+        for (int h = 0; h < 1200; h++) {
+            String person = h == 1100 ? registeredBefore : bornOnDay(h);
+            csv.append(importRow("H" + h, region, person, "HEAD"));
+            if (h == 707) {
+                csv.append(importRow("H" + h, region, bornOnDay(3), "SPOUSE"));   // the head of household H3 again
+            }
+        }
+        http.post().uri("/api/v1/households/imports?importId=county-520526-many").contentType(MediaType.valueOf("text/csv"))
+                .bodyValue(csv.toString().getBytes(StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DONE")
+                .jsonPath("$.rowsRead").isEqualTo(1201)
+                .jsonPath("$.householdsImported").isEqualTo(1198)
+                .jsonPath("$.householdsRejected").isEqualTo(2)
+                .jsonPath("$.errors[0].row").isEqualTo(709)
+                .jsonPath("$.errors[0].column").isEqualTo("id_number")
+                .jsonPath("$.errors[1].row").isEqualTo(1102)
+                .jsonPath("$.errors[1].column").isEqualTo("id_number")
+                .jsonPath("$.errors[1].message").value(message -> assertThat((String) message)
+                        .contains("already registered").doesNotContain(registeredBefore));
+        assertThat(mongo.count(new Query(), Household.class).block()).isEqualTo(before + 1198);
+    }
+
+    private static final String IMPORT_HEADER = "household_ref,province_code,county_code,township_code,village_code,lifted_from_poverty,"
+            + "annual_net_income_yuan,responsible_cadre,id_number,relation,health,labour_capacity,skills,school_stage,"
+            + "medically_insured,pension_insured\n";
+
+    private static String importRow(String household, String region, String idNumber, String relation) {
+        return household + "," + region + ",true,21000,cadre-wang," + idNumber + "," + relation + ",HEALTHY,FULL,farming,NOT_IN_SCHOOL_AGE,true,true\n";
+    }
+
+    /** A resident of Hezhang county born on the n-th day from 1960: one of its own for each n. */
+    private static String bornOnDay(int n) {
+        LocalDate born = LocalDate.of(1960, 1, 1).plusDays(n);
+        return IdNumbers.withCheckCharacter("520527" + born.toString().replace("-", "") + "321");
     }
 
     @Test

@@ -15,13 +15,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -177,6 +183,34 @@ class SignalChannelsIT extends MonitoringServiceTest {
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(wrong));
 
         assertThat(households()).isEqualTo(before);
+    }
+
+    @Test
+    void one_person_in_registrations_sent_at_once_is_registered_in_one_household_and_the_others_are_refused_naming_the_member()
+            throws Exception {
+        long before = households();
+        String shared = idNumber(1968);
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<EntityExchangeResult<byte[]>>> sent = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Map<String, Object> body = registration(20000, List.of(member(idNumber(1990), "HEAD", "FULL", null),
+                        member(shared, "SPOUSE", "FULL", null)));
+                sent.add(senders.submit(() -> http.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body).exchange().expectBody().returnResult()));
+            }
+            List<EntityExchangeResult<byte[]>> answers = new ArrayList<>();
+            for (Future<EntityExchangeResult<byte[]>> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answers).extracting(answer -> answer.getStatus().value()).containsOnlyOnce(201).containsOnly(201, 422);
+            assertThat(answers).filteredOn(answer -> answer.getStatus().value() == 422).allSatisfy(refused ->
+                    assertThat(new String(refused.getResponseBodyContent(), StandardCharsets.UTF_8))
+                            .contains("\"field\":\"members[1].idNumber\"").contains("already registered").doesNotContain(shared));
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(households()).isEqualTo(before + 1);
     }
 
     @Test

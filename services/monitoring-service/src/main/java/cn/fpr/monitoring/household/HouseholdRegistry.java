@@ -12,6 +12,7 @@ import cn.fpr.platform.identity.IdNumberHasher;
 import cn.fpr.platform.identity.IdNumbers;
 import cn.fpr.platform.identity.PersonalData;
 import cn.fpr.platform.rules.RuleBroken;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Registers and finds households; ID numbers are hashed and masked here and go no further. */
 @Service
@@ -80,22 +82,82 @@ public class HouseholdRegistry {
         return members;
     }
 
+    /** A household registered, or refused with the rule it broke. */
+    public record Registration(Household household, RuleBroken refused) {
+    }
+
     public Mono<Household> register(NewHousehold household) {
-        List<Member> members = members(household.members(), "");
-        String id = "hh-" + household.region().countyCode() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return Flux.fromIterable(members)
-                .concatMap(member -> households.existsByMembersIdHash(member.idHash()))
-                .any(Boolean::booleanValue)
-                .flatMap(registered -> registered
-                        ? Mono.error(new RuleBroken("members", "a member is already registered in another household"))
-                        : store.create(occasion -> {
-                            Household created = new Household(id, household.region(), household.liftedFromPoverty(), members,
-                                    household.annualNetIncomeYuan(), household.responsibleCadre(), occasion);
-                            if (blankToNull(household.phone()) != null) {
-                                created.changePhone(personalData.seal(household.phone().trim()), occasion);
-                            }
-                            return created;
-                        }));
+        return registerAll(List.of(household)).flatMap(registered -> registered.get(0).refused() == null
+                ? Mono.just(registered.get(0).household()) : Mono.error(registered.get(0).refused()));
+    }
+
+    /**
+     * Registers households together, their outcomes in order: the members checked, hashed and
+     * masked, and the households of the caller's region saved with one bulk insert. A member
+     * registered in another household (of the store, or earlier in the batch) is refused by the
+     * store's unique index on members' ID hashes, so two registrations at once cannot both take
+     * the same person; the refusal names the member.
+     */
+    public Mono<List<Registration>> registerAll(List<NewHousehold> batch) {
+        return registerAll(batch, true);
+    }
+
+    private Mono<List<Registration>> registerAll(List<NewHousehold> batch, boolean retryTakenId) {
+        Registration[] outcomes = new Registration[batch.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<Function<Occasion, Household>> creations = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewHousehold household = batch.get(i);
+            try {
+                List<Member> members = members(household.members(), "");
+                positions.add(i);
+                creations.add(occasion -> create(household, members, occasion));
+            } catch (RuleBroken broken) {
+                outcomes[i] = new Registration(null, broken);
+            }
+        }
+        return store.createAll(creations)
+                .flatMap(created -> Flux.range(0, created.size()).concatMap(k -> {
+                    HouseholdStore.Created one = created.get(k);
+                    if (one.saved()) {
+                        return Mono.just(new Registration(one.household(), null));
+                    }
+                    if (one.outsideRegion() != null) {
+                        return Mono.just(new Registration(null, one.outsideRegion()));
+                    }
+                    return refusal(batch.get(positions.get(k)), one.household(), retryTakenId);
+                }).collectList())
+                .map(saved -> {
+                    for (int k = 0; k < saved.size(); k++) {
+                        outcomes[positions.get(k)] = saved.get(k);
+                    }
+                    return List.of(outcomes);
+                });
+    }
+
+    /**
+     * Why the store refused a new household: the first of its members registered elsewhere; if
+     * none is, another household had drawn the same ID, and it is registered once more under
+     * another.
+     */
+    private Mono<Registration> refusal(NewHousehold household, Household refused, boolean retryTakenId) {
+        List<Member> members = refused.members();
+        return Flux.range(0, members.size())
+                .concatMap(i -> households.existsByMembersIdHash(members.get(i).idHash()).filter(Boolean::booleanValue).map(taken -> i))
+                .next()
+                .map(i -> new Registration(null, new RuleBroken("members[" + i + "].idNumber", "is already registered in another household")))
+                .switchIfEmpty(Mono.defer(() -> retryTakenId ? registerAll(List.of(household), false).map(again -> again.get(0))
+                        : Mono.error(new IllegalStateException("household " + refused.id() + " was refused by the store twice"))));
+    }
+
+    private Household create(NewHousehold household, List<Member> members, Occasion occasion) {
+        String id = "hh-" + household.region().countyCode() + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Household created = new Household(id, household.region(), household.liftedFromPoverty(), members,
+                household.annualNetIncomeYuan(), household.responsibleCadre(), occasion);
+        if (blankToNull(household.phone()) != null) {
+            created.changePhone(personalData.seal(household.phone().trim()), occasion);
+        }
+        return created;
     }
 
     private static String blankToNull(String value) {
@@ -154,7 +216,9 @@ public class HouseholdRegistry {
                             : store.change(householdId, (household, occasion) -> {
                                 household.addMember(member, occasion);
                                 return household;
-                            }));
+                            }))
+                            // registered elsewhere meanwhile: the store's unique index refuses it
+                            .onErrorMap(DuplicateKeyException.class, taken -> new RuleBroken("idNumber", "is already registered in a household"));
                 });
     }
 

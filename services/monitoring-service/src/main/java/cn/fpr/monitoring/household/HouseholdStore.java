@@ -5,10 +5,14 @@ import cn.fpr.platform.messaging.Events;
 import cn.fpr.platform.outbox.AggregateChanges;
 import cn.fpr.platform.rules.RuleBroken;
 import cn.fpr.platform.security.Caller;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -21,6 +25,7 @@ import java.util.function.Function;
  */
 @Component
 public class HouseholdStore {
+
 
     private final AggregateChanges changes;
     private final Households households;
@@ -62,14 +67,47 @@ public class HouseholdStore {
                 .toList());
     }
 
-    /** Saves a new household, if it lies in the caller's region (a broken rule naming the region otherwise). */
-    public Mono<Household> create(Function<Occasion, Household> create) {
+    /**
+     * Applies a change to every household the criteria select, read with one query (see
+     * {@link AggregateChanges#changeEach}). For work over a whole region, which the caller must
+     * cover (a province's line is set by that province's administrator).
+     */
+    public <R> Flux<R> changeEach(Criteria criteria, BiFunction<Household, Occasion, R> change) {
+        return changes.changeEach(Household.class, Query.query(criteria),
+                (household, correlationId) -> change.apply(household, Occasion.of(clock, correlationId, events)));
+    }
+
+    /**
+     * A new household, and whether it was saved: one outside the caller's region is not (the broken
+     * rule names the region), nor one the store's unique indexes refused ({@code duplicate}: a
+     * member's ID hash another household holds, or the household's ID).
+     */
+    public record Created(Household household, RuleBroken outsideRegion, boolean duplicate) {
+
+        public boolean saved() {
+            return outsideRegion == null && !duplicate;
+        }
+    }
+
+    /** Saves new households with one bulk insert, those in the caller's region; the outcomes in order. */
+    public Mono<List<Created>> createAll(List<Function<Occasion, Household>> creations) {
         return Mono.zip(Correlation.id(), Caller.currentOrService()).flatMap(both -> {
-            Household household = create.apply(Occasion.of(clock, both.getT1(), events));
-            if (!both.getT2().covers(household.region().villageCode())) {
-                return Mono.error(new RuleBroken("region", "the village " + household.region().villageCode() + " is outside your region"));
-            }
-            return changes.create(household);
+            Occasion occasion = Occasion.of(clock, both.getT1(), events);
+            List<Household> households = creations.stream().map(create -> create.apply(occasion)).toList();
+            List<Household> inRegion = households.stream().filter(household -> both.getT2().covers(household.region().villageCode())).toList();
+            return changes.createAll(inRegion).map(saved -> {
+                List<Created> outcomes = new ArrayList<>(households.size());
+                int next = 0;
+                for (Household household : households) {
+                    if (both.getT2().covers(household.region().villageCode())) {
+                        outcomes.add(new Created(household, null, !saved.get(next++)));
+                    } else {
+                        outcomes.add(new Created(household, new RuleBroken("region",
+                                "the village " + household.region().villageCode() + " is outside your region"), false));
+                    }
+                }
+                return outcomes;
+            });
         });
     }
 

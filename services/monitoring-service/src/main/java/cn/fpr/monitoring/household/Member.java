@@ -13,7 +13,7 @@ import java.util.List;
  * (display), the name only sealed.
  *
  * @param memberId          registry member ID, used in every event
- * @param idHash            HMAC of the ID number
+ * @param idHash            HMAC of the ID number; unique across households (the store refuses a person registered twice)
  * @param maskedIdNumber    e.g. 520526********123X
  * @param birthYear         from the ID number
  * @param relation          relation to the head
@@ -25,7 +25,7 @@ import java.util.List;
  * @param pensionInsured    in the basic pension scheme
  * @param sealedName        the name, sealed ({@link cn.fpr.platform.identity.PersonalData}); null if not given
  */
-public record Member(String memberId, @Indexed String idHash, String maskedIdNumber, int birthYear, Relation relation,
+public record Member(String memberId, @Indexed(unique = true) String idHash, String maskedIdNumber, int birthYear, Relation relation,
                      HealthStatus health, LabourCapacity labourCapacity, List<String> skills, SchoolStage schoolStage,
                      boolean medicallyInsured, boolean pensionInsured, String sealedName) {
 }

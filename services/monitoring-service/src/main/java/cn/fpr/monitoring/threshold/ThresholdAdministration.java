@@ -1,12 +1,9 @@
 package cn.fpr.monitoring.threshold;
 
-import cn.fpr.monitoring.household.Household;
 import cn.fpr.monitoring.household.HouseholdStore;
 import cn.fpr.monitoring.household.Rules;
 import cn.fpr.monitoring.household.RulesInForce;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -29,15 +26,12 @@ public class ThresholdAdministration {
     private final ThresholdBook book;
     private final HouseholdStore store;
     private final RulesInForce rules;
-    private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
-    ThresholdAdministration(ThresholdBook book, HouseholdStore store, RulesInForce rules, ReactiveMongoTemplate mongo,
-                            Clock clock) {
+    ThresholdAdministration(ThresholdBook book, HouseholdStore store, RulesInForce rules, Clock clock) {
         this.book = book;
         this.store = store;
         this.rules = rules;
-        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -56,12 +50,9 @@ public class ThresholdAdministration {
     }
 
     private Mono<Outcome> reassessProvince(String provinceCode, int year, Rules rules) {
-        Query province = Query.query(Criteria.where("region.provinceCode").is(provinceCode));
-        province.fields().include("_id");
         BigDecimal line = rules.lines().lineFor(provinceCode, year);
-        return mongo.find(province, Household.class)
-                .concatMap(found -> store.change(found.id(), (household, occasion) ->
-                        household.reassess(line, rules.policyFor(household), Rules::newCaseId, occasion)))
+        return store.changeEach(Criteria.where("region.provinceCode").is(provinceCode), (household, occasion) ->
+                        household.reassess(line, rules.policyFor(household), Rules::newCaseId, occasion))
                 .reduce(new long[2], (counts, changed) -> {
                     counts[0]++;
                     counts[1] += changed ? 1 : 0;

@@ -2,7 +2,10 @@ package cn.fpr.platform.outbox;
 
 import cn.fpr.platform.messaging.Correlation;
 import cn.fpr.platform.store.StoreCircuit;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -10,11 +13,13 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,11 +131,7 @@ public final class AggregateChanges {
             // every aggregate read was changed; its version is still the one read (the store sets it on a write)
             List<ReplaceOneModel<Document>> writes = new ArrayList<>(ids.size());
             for (Object id : ids) {
-                Document document = new Document();
-                mongo.getConverter().write(aggregates.get(id), document);
-                Long read = aggregates.get(id).version();
-                document.put(VERSION, read == null ? 0L : read + 1);
-                writes.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")).append(VERSION, read), document));
+                writes.add(versionedReplace(aggregates.get(id)));
             }
             return mongo.getCollection(collection)
                     .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
@@ -141,6 +142,95 @@ public final class AggregateChanges {
                                         + " " + type.getSimpleName() + " documents were changed by another writer meanwhile", null));
                     });
         }));
+    }
+
+    /** Writes of {@link #changeEach} in flight at once. */
+    private static final int IN_FLIGHT = 32;
+
+    /**
+     * Changes every aggregate the query finds, for work over very many of them (a province's
+     * households when its line changes), where a read of the store for each would be much of the
+     * time: the aggregates come from the one query, the change is applied to each as it comes, and
+     * each is written conditional on the version read, up to {@value #IN_FLIGHT} writes in flight.
+     * An aggregate another writer changed meanwhile is changed again on its fresh state
+     * ({@link #changeIfPresent}); one gone meanwhile is left out. Emits the changes' results (not
+     * null), not in the query's order. A change that fails fails the whole, with some aggregates
+     * written: the changes must be idempotent, so that the work can simply be done again.
+     */
+    public <A extends AggregateRoot, R> Flux<R> changeEach(Class<A> type, Query query, BiFunction<A, String, R> change) {
+        String collection = mongo.getCollectionName(type);
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+        return Correlation.id().flatMapMany(correlationId -> mongo.getCollection(collection).flatMapMany(documents ->
+                mongo.find(query, type).flatMap(aggregate -> {
+                    Object id = entity.getIdentifierAccessor(aggregate).getIdentifier();
+                    R result = change.apply(aggregate, correlationId);
+                    ReplaceOneModel<Document> write = versionedReplace(aggregate);
+                    return circuit.guard(Mono.from(documents.replaceOne(write.getFilter(), write.getReplacement())))
+                            .flatMap(replaced -> {
+                                if (replaced.getMatchedCount() == 0) {
+                                    // another writer first: again, on what it left
+                                    return changeIfPresent(type, id, change);
+                                }
+                                if (!aggregate.outbox().isEmpty()) {
+                                    relay.nudge(collection, id);
+                                }
+                                return Mono.just(result);
+                            });
+                }, IN_FLIGHT)));
+    }
+
+    /** The aggregate as a document with its next version, to replace the stored one only if that still has the version read. */
+    private ReplaceOneModel<Document> versionedReplace(AggregateRoot aggregate) {
+        Document document = new Document();
+        mongo.getConverter().write(aggregate, document);
+        Long read = aggregate.version();
+        document.put(VERSION, read == null ? 0L : read + 1);
+        return new ReplaceOneModel<>(new Document("_id", document.get("_id")).append(VERSION, read), document);
+    }
+
+    /** The store's code for a write refused by a unique index. */
+    private static final int DUPLICATE_KEY = 11000;
+
+    /**
+     * Saves new aggregates (with the events their creation raised) with one unordered bulk insert.
+     * Completes with, for each in order, whether it was saved: one a unique index refused (its ID,
+     * or a unique value another aggregate holds already, one of the same batch included) is not.
+     * Any other failure fails the whole, and some may have been saved: saving them again refuses
+     * those.
+     */
+    public <A extends AggregateRoot> Mono<List<Boolean>> createAll(List<A> aggregates) {
+        if (aggregates.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        String collection = mongo.getCollectionName(aggregates.get(0).getClass());
+        List<Document> documents = new ArrayList<>(aggregates.size());
+        for (A aggregate : aggregates) {
+            Document document = new Document();
+            mongo.getConverter().write(aggregate, document);
+            document.put(VERSION, 0L);
+            documents.add(document);
+        }
+        return circuit.guard(mongo.getCollection(collection)
+                        .flatMap(store -> Mono.from(store.insertMany(documents, new InsertManyOptions().ordered(false))))
+                        .<List<Boolean>>map(inserted -> Collections.nCopies(documents.size(), true))
+                        .onErrorResume(MongoBulkWriteException.class, refused -> {
+                            List<Boolean> saved = new ArrayList<>(Collections.nCopies(documents.size(), true));
+                            for (BulkWriteError error : refused.getWriteErrors()) {
+                                if (error.getCode() != DUPLICATE_KEY) {
+                                    return Mono.error(refused);
+                                }
+                                saved.set(error.getIndex(), false);
+                            }
+                            return Mono.just(saved);
+                        }))
+                .map(saved -> {
+                    for (int i = 0; i < documents.size(); i++) {
+                        if (saved.get(i) && !aggregates.get(i).outbox().isEmpty()) {
+                            relay.nudge(collection, documents.get(i).get("_id"));
+                        }
+                    }
+                    return List.copyOf(saved);
+                });
     }
 
     /** Saves a new aggregate (with the events its creation raised). */

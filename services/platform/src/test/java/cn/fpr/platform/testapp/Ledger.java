@@ -29,4 +29,8 @@ public class Ledger extends AggregateRoot {
     public String householdId() {
         return householdId;
     }
+
+    public List<String> placementIds() {
+        return placementIds;
+    }
 }

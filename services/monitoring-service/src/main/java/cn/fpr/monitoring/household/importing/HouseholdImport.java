@@ -45,7 +45,8 @@ public class HouseholdImport {
     static final List<String> COLUMNS = List.of("household_ref", "province_code", "county_code", "township_code",
             "village_code", "lifted_from_poverty", "annual_net_income_yuan", "responsible_cadre", "id_number", "relation",
             "health", "labour_capacity", "skills", "school_stage", "medically_insured", "pension_insured");
-    private static final int PROGRESS_EVERY_HOUSEHOLDS = 50;
+    /** Households registered together, with one bulk write; the progress is saved after each batch. */
+    static final int BATCH = 500;
     private static final Pattern SKILL_SEPARATOR = Pattern.compile("\\s*;\\s*");
 
     private final HouseholdRegistry registry;
@@ -86,13 +87,10 @@ public class HouseholdImport {
         Progress progress = new Progress(importId, region, clock.instant());
         return mongo.save(progress.report("RUNNING", null))
                 .thenMany(households(file, progress))
-                .concatMap(group -> register(group, progress).then(saveEvery(progress)))
+                .buffer(BATCH)
+                // a batch registered, then the progress saved; one batch read ahead at most
+                .concatMap(batch -> register(batch, progress).then(Mono.defer(() -> mongo.save(progress.report("RUNNING", null)))), 1)
                 .then(Mono.defer(() -> mongo.save(progress.report("DONE", clock.instant()))));
-    }
-
-    private Mono<Void> saveEvery(Progress progress) {
-        long done = progress.imported + progress.rejected;
-        return done % PROGRESS_EVERY_HOUSEHOLDS == 0 ? mongo.save(progress.report("RUNNING", null)).then() : Mono.empty();
     }
 
     /** The file's rows, read lazily and grouped into households. */
@@ -103,21 +101,28 @@ public class HouseholdImport {
                 parser -> close(parser)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private Mono<Void> register(List<CSVRecord> rows, Progress progress) {
-        HouseholdRegistry.NewHousehold household;
-        try {
-            household = parse(rows);
-        } catch (RowProblem problem) {
-            progress.reject(problem.row, problem.column, problem.getMessage());
-            return Mono.empty();
+    /** Registers a batch of households together; a household with a row that cannot be read, or that the registry refuses, is reported. */
+    private Mono<Void> register(List<List<CSVRecord>> batch, Progress progress) {
+        List<List<CSVRecord>> readable = new ArrayList<>(batch.size());
+        List<HouseholdRegistry.NewHousehold> households = new ArrayList<>(batch.size());
+        for (List<CSVRecord> rows : batch) {
+            try {
+                households.add(parse(rows));
+                readable.add(rows);
+            } catch (RowProblem problem) {
+                progress.reject(problem.row, problem.column, problem.getMessage());
+            }
         }
-        return registry.register(household)
-                .doOnNext(registered -> progress.imported++)
-                .onErrorResume(RuleBroken.class, broken -> {
-                    progress.reject(rowOf(broken.field(), rows), columnOf(broken.field()), broken.getMessage());
-                    return Mono.empty();
-                })
-                .then();
+        return registry.registerAll(households).doOnNext(outcomes -> {
+            for (int i = 0; i < outcomes.size(); i++) {
+                RuleBroken broken = outcomes.get(i).refused();
+                if (broken == null) {
+                    progress.imported++;
+                } else {
+                    progress.reject(rowOf(broken.field(), readable.get(i)), columnOf(broken.field()), broken.getMessage());
+                }
+            }
+        }).then();
     }
 
     private static HouseholdRegistry.NewHousehold parse(List<CSVRecord> rows) {

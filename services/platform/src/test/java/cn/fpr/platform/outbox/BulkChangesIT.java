@@ -1,0 +1,95 @@
+package cn.fpr.platform.outbox;
+
+import cn.fpr.contracts.EventEnvelope;
+import cn.fpr.contracts.OpeningKind;
+import cn.fpr.contracts.labour.JobPlaced;
+import cn.fpr.platform.messaging.Events;
+import cn.fpr.platform.testapp.Ledger;
+import cn.fpr.platform.testapp.PlatformTestApplication;
+import cn.fpr.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Changes of many aggregates at once on the real store: every one changed once, with its events,
+ * while other writers change the same aggregates; and new aggregates saved together, those the
+ * store refuses named.
+ */
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BulkChangesIT extends ServiceIntegrationTest {
+
+    @Autowired
+    AggregateChanges changes;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    Events events;
+    @Autowired
+    OutboxRelay relay;
+
+    @Test
+    void a_change_of_every_selected_aggregate_reaches_each_once_with_its_event_and_loses_no_change_another_writer_made_meanwhile() {
+        String run = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<String> ids = Flux.range(0, 2500).map(i -> run + i).collectList().block();
+        mongo.insertAll(ids.stream().map(Ledger::new).toList()).blockLast();
+
+        // the same ledgers changed one at a time by another writer while the bulk change runs over them
+        Mono<Long> others = Flux.fromIterable(ids).flatMap(id -> changes.changeIfPresent(Ledger.class, id,
+                (ledger, correlationId) -> place(ledger, "single-" + id, correlationId)), 8).count().subscribeOn(Schedulers.parallel());
+        Mono<Long> bulk = changes.changeEach(Ledger.class, Query.query(Criteria.where("_id").regex("^" + run)),
+                (ledger, correlationId) -> place(ledger, "bulk-" + ledger.householdId(), correlationId)).count();
+        var counts = Mono.zip(bulk, others).block();
+        assertThat(counts.getT1()).as("aggregates the bulk change reached").isEqualTo(2500);
+        assertThat(counts.getT2()).isEqualTo(2500);
+
+        List<Ledger> stored = mongo.find(Query.query(Criteria.where("_id").regex("^" + run)), Ledger.class).collectList().block();
+        assertThat(stored).hasSize(2500).allSatisfy(ledger -> assertThat(ledger.placementIds())
+                .containsExactlyInAnyOrder("bulk-" + ledger.householdId(), "single-" + ledger.householdId()));
+        while (relay.relayOnce() > 0) {
+            // every event sent
+        }
+        assertThat(mongo.find(Query.query(Criteria.where("_id").regex("^" + run)), Ledger.class).collectList().block())
+                .allSatisfy(ledger -> assertThat(ledger.outbox()).isEmpty());
+    }
+
+    @Test
+    void new_aggregates_are_saved_together_and_those_the_store_refuses_are_named_without_touching_what_is_there() {
+        String run = "new-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Ledger existing = new Ledger(run + "existing");
+        place(existing, "first", "corr-existing");
+        mongo.insert(existing).block();
+
+        List<Ledger> batch = List.of(new Ledger(run + "a"), new Ledger(run + "existing"), new Ledger(run + "b"), new Ledger(run + "a"));
+        batch.forEach(ledger -> place(ledger, "opening-of-" + ledger.householdId(), "corr-new"));
+        assertThat(changes.createAll(batch).block()).containsExactly(true, false, true, false);
+
+        assertThat(mongo.findById(run + "existing", Ledger.class).block().placementIds()).containsExactly("first");
+        assertThat(mongo.find(Query.query(Criteria.where("_id").regex("^" + run)), Ledger.class).map(Ledger::householdId).collectList().block())
+                .containsExactlyInAnyOrder(run + "existing", run + "a", run + "b");
+        while (relay.relayOnce() > 0) {
+            // the new ones' events sent
+        }
+        assertThat(mongo.findById(run + "a", Ledger.class).block().outbox()).isEmpty();
+    }
+
+    private Ledger place(Ledger ledger, String placementId, String correlationId) {
+        EventEnvelope<JobPlaced> placed = events.envelope(new JobPlaced(placementId, ledger.householdId(), "m-1", OpeningKind.ENTERPRISE,
+                "520526", new BigDecimal("3200"), LocalDate.of(2026, 3, 1), false, null), correlationId);
+        ledger.place(placed);
+        return ledger;
+    }
+}
