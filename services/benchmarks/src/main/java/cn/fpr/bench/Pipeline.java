@@ -121,6 +121,14 @@ final class Pipeline implements AutoCloseable {
         return rate;
     }
 
+    /** An API call to the monitoring service with a client's token; the answer, whatever its status. */
+    HttpResponse<String> call(AccessToken caller, String method, String path, String json, Duration timeout) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("monitoring-service") + path)).timeout(timeout)
+                .header("Authorization", caller.header()).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The simulator's access token at the stack's issuer (its roles, the whole country). */
     AccessToken token() {
         return token;

@@ -41,6 +41,33 @@ final class RawStore {
         }
     }
 
+    /**
+     * Documents a second of reading the documents a filter selects and writing each back (its
+     * version one higher) in unordered bulk replaces of {@code batchSize}: the store's own pace for
+     * a read and write of every one.
+     */
+    double readWrite(String database, String collectionName, Document filter, int batchSize) {
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> collection = client.getDatabase(database).getCollection(collectionName);
+            long start = System.nanoTime();
+            long documents = 0;
+            List<WriteModel<Document>> batch = new ArrayList<>(batchSize);
+            for (Document document : collection.find(filter).batchSize(batchSize)) {
+                document.put("version", document.get("version") instanceof Number version ? version.longValue() + 1 : 0L);
+                batch.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document));
+                documents++;
+                if (batch.size() == batchSize) {
+                    collection.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                collection.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+            }
+            return documents / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
     private static double pass(MongoCollection<Document> collection, Document template, int documents, int batchSize, int round) {
         long start = System.nanoTime();
         List<WriteModel<Document>> batch = new ArrayList<>(batchSize);
