@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Every topic into the read models and the live feed, one binding per topic. */
@@ -79,13 +80,16 @@ class ProjectionBindings {
 
         <E extends DomainEvent> void apply(Message<List<byte[]>> batch, Class<E> family) {
             inbound.handleBatch(batch, family,
-                    received -> Flux.fromIterable(received).concatMap(one -> projected(one.envelope())).collectList().flatMap(feed::append),
-                    (envelope, event) -> projected(envelope).flatMap(news -> feed.append(List.of(news))));
+                    received -> projections.placesOf(received.stream().map(InboundEvents.Received::envelope).toList())
+                            .flatMap(places -> Flux.fromIterable(received).concatMap(one -> projected(one.envelope(), places))
+                                    .collectList())
+                            .flatMap(feed::append),
+                    (envelope, event) -> projected(envelope, Map.of()).flatMap(news -> feed.append(List.of(news))));
         }
 
         /** The event applied to the read models, and what the feed is to show of it. */
-        private Mono<FeedStore.News> projected(EventEnvelope<DomainEvent> envelope) {
-            return projections.apply(envelope).flatMap(where -> {
+        private Mono<FeedStore.News> projected(EventEnvelope<DomainEvent> envelope, Map<String, Projections.Where> places) {
+            return projections.apply(envelope, places).flatMap(where -> {
                 Instant history = rebuild.replayingHistoryBefore();
                 return history != null && envelope.time().isBefore(history) ? Mono.empty() : Mono.just(new FeedStore.News(envelope, where));
             });

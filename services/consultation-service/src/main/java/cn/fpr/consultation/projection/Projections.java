@@ -45,6 +45,10 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies every event of every topic to the read models. Each event sets rows to what it says
@@ -75,7 +79,50 @@ public class Projections {
     }
 
     public Mono<Where> apply(EventEnvelope<DomainEvent> envelope) {
+        return apply(envelope, Map.of());
+    }
+
+    /**
+     * The regions of the households that events of a poll name only to be placed on the feed (a
+     * department's warning, a training, a dividend), read with one query; events that change a
+     * household's region are not among them, so what is read stays true while the poll is applied.
+     */
+    public Mono<Map<String, Where>> placesOf(List<EventEnvelope<DomainEvent>> envelopes) {
+        Set<String> households = new HashSet<>();
+        for (EventEnvelope<DomainEvent> envelope : envelopes) {
+            String household = placedOnly(envelope.data());
+            if (household != null) {
+                households.add(household);
+            }
+        }
+        return households.isEmpty() ? Mono.just(Map.of())
+                : mongo.find(Query.query(Criteria.where("_id").in(households)), HouseholdRow.class)
+                .filter(row -> row.provinceCode() != null)
+                .collectMap(HouseholdRow::householdId, row -> new Where(row.provinceCode(), row.countyCode(), row.townshipCode()));
+    }
+
+    /** The household an event names only to be placed on the feed, or null. */
+    private static String placedOnly(DomainEvent event) {
+        if (event instanceof DepartmentSignalReceived e) {
+            return e.householdId();
+        }
+        if (event instanceof TrainingCompleted e) {
+            return e.householdId();
+        }
+        if (event instanceof DividendPaid e) {
+            return e.householdId();
+        }
+        return null;
+    }
+
+    /** Applies the event, with the regions of households already read for its poll ({@link #placesOf}). */
+    public Mono<Where> apply(EventEnvelope<DomainEvent> envelope, Map<String, Where> places) {
         DomainEvent event = envelope.data();
+        String placedOnly = placedOnly(event);
+        if (placedOnly != null) {
+            Where known = places.get(placedOnly);
+            return known != null ? Mono.just(known) : whereHousehold(placedOnly);
+        }
         if (event instanceof HouseholdRegistered e) {
             return household(e.householdId(), e.region(), new Update()
                         .set("labourMembers", e.labourMembers().size())
@@ -179,15 +226,6 @@ public class Projections {
         }
         if (event instanceof PairingDeclineDetected e) {
             return westOf(e);
-        }
-        if (event instanceof DepartmentSignalReceived e) {
-            return whereHousehold(e.householdId());
-        }
-        if (event instanceof TrainingCompleted e) {
-            return whereHousehold(e.householdId());
-        }
-        if (event instanceof DividendPaid e) {
-            return whereHousehold(e.householdId());
         }
         return Mono.just(Where.UNKNOWN);
     }
