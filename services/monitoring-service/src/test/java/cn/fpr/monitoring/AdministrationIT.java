@@ -49,6 +49,23 @@ class AdministrationIT extends MonitoringServiceTest {
                 .jsonPath("$[?(@.householdId == '" + household + "')].pendingStep").isEqualTo(java.util.List.of("HOUSEHOLD_VISIT"));
     }
 
+    /** The operators' guide's example ({@code docs/guides/operators.md}): a line set for the current year is in force at once. */
+    @Test
+    void the_operators_guides_line_for_the_current_year_is_in_force_at_once_and_the_province_is_re_evaluated() throws Exception {
+        String line = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/examples/operators/threshold.json"), StandardCharsets.UTF_8);
+        registerFamily(Map.of("provinceCode", "530000", "countyCode", "530627", "townshipCode", "530627100",
+                "villageCode", "530627100201"), 60000);
+
+        as("admin-yunnan", "530000", "PROVINCE_ADMIN").put().uri("/api/v1/thresholds/530000/2026")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(line).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.lineYuan").isEqualTo(8100)
+                .jsonPath("$.evaluated").value(evaluated -> assertThat((Integer) evaluated).isPositive())
+                .jsonPath("$.changed").isEqualTo(0);
+        get("/api/v1/thresholds/530000/2026").jsonPath("$.lineYuan").isEqualTo(8100);
+    }
+
     @Test
     void raising_the_provinces_line_reassesses_its_households_and_opens_cases_for_those_now_below_it() {
         String nearTheLine = registerFamily(YONGDENG, 27000);
