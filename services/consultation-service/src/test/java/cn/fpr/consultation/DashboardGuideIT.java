@@ -3,6 +3,7 @@ package cn.fpr.consultation;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.household.HouseholdRegistered;
 import cn.fpr.contracts.household.Region;
+import cn.fpr.testsupport.GuideExamples;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import cn.fpr.testsupport.TestProducer;
 import cn.fpr.testsupport.TestTokens;
@@ -15,10 +16,6 @@ import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +31,6 @@ import static org.awaitility.Awaitility.await;
 @ConsultationServiceTest
 class DashboardGuideIT extends ServiceIntegrationTest {
 
-    private static final Path EXAMPLES = Path.of("../../docs/examples/dashboards");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
@@ -44,7 +40,7 @@ class DashboardGuideIT extends ServiceIntegrationTest {
 
     @Test
     void a_feed_message_has_the_fields_of_the_guides_example() {
-        List<String> example = example("feed-message.txt").lines().toList();
+        List<String> example = GuideExamples.read("dashboards", "feed-message.txt").lines().toList();
         JsonNode expected = JSON.readTree(example.get(2).substring("data:".length()));
         List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
         Disposable dashboard = WebClient.create("http://localhost:" + port).get()
@@ -73,7 +69,7 @@ class DashboardGuideIT extends ServiceIntegrationTest {
 
     @Test
     void the_figures_of_a_county_have_the_fields_of_the_guides_example() {
-        JsonNode expected = JSON.readTree(example("kpis.json"));
+        JsonNode expected = JSON.readTree(GuideExamples.read("dashboards", "kpis.json"));
         JsonNode figures = JSON.readTree(http.get().uri("/api/v1/kpis?region=520526&period=2026-02").exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody());
 
@@ -90,11 +86,4 @@ class DashboardGuideIT extends ServiceIntegrationTest {
         }
     }
 
-    private static String example(String name) {
-        try {
-            return Files.readString(EXAMPLES.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("the guide's example " + name + " is missing", e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import cn.fpr.contracts.household.CaseOverdue;
 import cn.fpr.contracts.household.HouseholdReassessed;
 import cn.fpr.monitoring.household.Household;
 import cn.fpr.platform.identity.IdNumbers;
+import cn.fpr.testsupport.GuideExamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -51,8 +52,8 @@ class AdministrationIT extends MonitoringServiceTest {
 
     /** The operators' guide's example ({@code docs/guides/operators.md}): a line set for the current year is in force at once. */
     @Test
-    void the_operators_guides_line_for_the_current_year_is_in_force_at_once_and_the_province_is_re_evaluated() throws Exception {
-        String line = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/examples/operators/threshold.json"), StandardCharsets.UTF_8);
+    void the_operators_guides_line_for_the_current_year_is_in_force_at_once_and_the_province_is_re_evaluated() {
+        String line = GuideExamples.read("operators", "threshold.json");
         registerFamily(Map.of("provinceCode", "530000", "countyCode", "530627", "townshipCode", "530627100",
                 "villageCode", "530627100201"), 60000);
 

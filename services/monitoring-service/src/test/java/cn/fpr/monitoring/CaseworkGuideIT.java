@@ -1,13 +1,10 @@
 package cn.fpr.monitoring;
 
+import cn.fpr.testsupport.GuideExamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -19,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gives, answers as the guide says.
  */
 class CaseworkGuideIT extends MonitoringServiceTest {
-
-    private static final Path EXAMPLES = Path.of("../../docs/examples/casework");
 
     @Test
     void the_guides_case_goes_from_warning_to_flag_in_its_five_steps_each_by_its_role_on_its_day() {
@@ -60,16 +55,9 @@ class CaseworkGuideIT extends MonitoringServiceTest {
 
     private static WebTestClient.BodyContentSpec step(WebTestClient caller, String caseId, String example, int status) {
         return caller.post().uri("/api/v1/cases/{id}/steps", caseId).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(example(example)).exchange()
+                .bodyValue(GuideExamples.read("casework", example)).exchange()
                 .expectStatus().isEqualTo(status)
                 .expectBody();
     }
 
-    private static String example(String name) {
-        try {
-            return Files.readString(EXAMPLES.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("the guide's example " + name + " is missing", e);
-        }
-    }
 }

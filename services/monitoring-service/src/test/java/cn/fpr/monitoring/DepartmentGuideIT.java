@@ -1,5 +1,6 @@
 package cn.fpr.monitoring;
 
+import cn.fpr.testsupport.GuideExamples;
 import cn.fpr.testsupport.TestProducer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -7,10 +8,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +21,6 @@ import static org.awaitility.Awaitility.await;
  */
 class DepartmentGuideIT extends MonitoringServiceTest {
 
-    private static final Path EXAMPLES = Path.of("../../docs/examples/departments");
     /** The household ID the examples name, for one the test registered. */
     private static final String EXAMPLE_HOUSEHOLD = "hh-520526-3f2a9c1d7b04";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,7 +28,7 @@ class DepartmentGuideIT extends MonitoringServiceTest {
     @Test
     void the_http_example_opens_a_case_and_sent_again_changes_nothing() {
         String household = registerFamily(30000);
-        String warning = example("warning.http.json").replace(EXAMPLE_HOUSEHOLD, household);
+        String warning = GuideExamples.read("departments", "warning.http.json").replace(EXAMPLE_HOUSEHOLD, household);
 
         for (String outcome : new String[] {"CASE_OPENED", "DUPLICATE"}) {
             departmentSystem("MEDICAL_INSURANCE").post().uri("/api/v1/signals").contentType(MediaType.APPLICATION_JSON)
@@ -49,7 +45,7 @@ class DepartmentGuideIT extends MonitoringServiceTest {
     @Test
     void the_kafka_example_is_recorded_in_the_households_file_and_opens_its_case() {
         String household = registerFamily(30000);
-        JsonNode record = JSON.readTree(example("warning.record.json").replace(EXAMPLE_HOUSEHOLD, household));
+        JsonNode record = JSON.readTree(GuideExamples.read("departments", "warning.record.json").replace(EXAMPLE_HOUSEHOLD, household));
         Map<String, String> headers = new LinkedHashMap<>();
         record.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asString()));
 
@@ -64,9 +60,9 @@ class DepartmentGuideIT extends MonitoringServiceTest {
     @Test
     void a_warning_without_its_date_is_answered_with_the_guides_problem_example_and_changes_nothing() {
         String household = registerFamily(30000);
-        ObjectNode warning = (ObjectNode) JSON.readTree(example("warning.http.json").replace(EXAMPLE_HOUSEHOLD, household));
+        ObjectNode warning = (ObjectNode) JSON.readTree(GuideExamples.read("departments", "warning.http.json").replace(EXAMPLE_HOUSEHOLD, household));
         warning.remove("observedOn");
-        JsonNode expected = JSON.readTree(example("problem.missing-field.json"));
+        JsonNode expected = JSON.readTree(GuideExamples.read("departments", "problem.missing-field.json"));
 
         byte[] answer = departmentSystem("MEDICAL_INSURANCE").post().uri("/api/v1/signals").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(JSON.writeValueAsString(warning)).exchange()
@@ -78,11 +74,4 @@ class DepartmentGuideIT extends MonitoringServiceTest {
         get("/api/v1/households/{id}", household).jsonPath("$.signals.length()").isEqualTo(0);
     }
 
-    private static String example(String name) {
-        try {
-            return Files.readString(EXAMPLES.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("the guide's example " + name + " is missing", e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package cn.fpr.cooperation.partner;
 
 import cn.fpr.cooperation.CooperationServiceTest;
+import cn.fpr.testsupport.GuideExamples;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -13,10 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,6 @@ import static org.awaitility.Awaitility.await;
 @CooperationServiceTest
 class PartnerGuideIT extends ServiceIntegrationTest {
 
-    private static final Path EXAMPLES = Path.of("../../docs/examples/partners");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final StubPartnerServer CALLBACK = new StubPartnerServer();
 
@@ -59,7 +56,7 @@ class PartnerGuideIT extends ServiceIntegrationTest {
                 .bodyValue(Map.of("year", 2026, "targets", Map.of("FISCAL_AID_YUAN", 100_000_000))).exchange()
                 .expectStatus().isCreated();
 
-        ObjectNode subscription = (ObjectNode) JSON.readTree(example("subscription.json"));
+        ObjectNode subscription = (ObjectNode) JSON.readTree(GuideExamples.read("partners", "subscription.json"));
         subscription.put("callbackUrl", CALLBACK.url("/ok/guide").toString());
         partner.put().uri("/partner/v1/subscription").contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(subscription))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.eventTypes.length()").isEqualTo(3);
@@ -67,7 +64,7 @@ class PartnerGuideIT extends ServiceIntegrationTest {
         List<String> answers = new ArrayList<>();
         for (String replayed : new String[] {"false", "true"}) {
             EntityExchangeResult<byte[]> answer = partner.post().uri("/partner/v1/submissions").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(example("submission.json")).exchange()
+                    .bodyValue(GuideExamples.read("partners", "submission.json")).exchange()
                     .expectStatus().isOk()
                     .expectHeader().valueEquals("Idempotent-Replayed", replayed)
                     .expectBody()
@@ -80,7 +77,7 @@ class PartnerGuideIT extends ServiceIntegrationTest {
         }
         assertThat(answers.get(1)).as("the first answer again, word for word").isEqualTo(answers.get(0));
 
-        JsonNode expected = JSON.readTree(example("notification.json"));
+        JsonNode expected = JSON.readTree(GuideExamples.read("partners", "notification.json"));
         await().atMost(Duration.ofSeconds(30)).until(() -> CALLBACK.received("guide").stream()
                 .anyMatch(received -> received.body().contains("\"funds-allocated\"")));
         StubPartnerServer.Received delivered = CALLBACK.received("guide").stream()
@@ -98,11 +95,4 @@ class PartnerGuideIT extends ServiceIntegrationTest {
         assertThat(notification.get("data").get("amountYuan").decimalValue()).isEqualByComparingTo(expected.get("data").get("amountYuan").decimalValue());
     }
 
-    private static String example(String name) {
-        try {
-            return Files.readString(EXAMPLES.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("the guide's example " + name + " is missing", e);
-        }
-    }
 }
