@@ -97,7 +97,8 @@ public final class AggregateChanges {
     /**
      * Applies the changes in order, with one read of their aggregates ({@code $in}) and one
      * unordered bulk write of those they changed, each write conditional on the version read (an
-     * aggregate changed by several of them is written once). Completes with the changes' results
+     * aggregate changed by several of them is written once); each read and write is a request
+     * per {@value #SLICE} aggregates, so that no single request holds the store for long. Completes with the changes' results
      * in order. Fails with {@link BatchNotWritten} when an aggregate is missing or a change
      * fails, with nothing written; and when another writer changed one of the aggregates meanwhile,
      * with the others written. Either way the caller applies the changes again one at a time
@@ -111,7 +112,11 @@ public final class AggregateChanges {
         MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
         Set<Object> ids = new LinkedHashSet<>();
         changes.forEach(change -> ids.add(change.id()));
-        return circuit.guard(mongo.find(Query.query(Criteria.where("_id").in(ids)), type).collectList().flatMap(found -> {
+        // read a slice at a time: one request for a thousand large aggregates keeps the store busy for seconds
+        Mono<List<A>> read = Flux.fromIterable(slices(List.copyOf(ids)))
+                .concatMap(slice -> circuit.guard(mongo.find(Query.query(Criteria.where("_id").in(slice)), type).collectList()))
+                .collectList().map(slices -> slices.stream().flatMap(List::stream).toList());
+        return read.flatMap(found -> {
             Map<Object, A> aggregates = new HashMap<>();
             found.forEach(aggregate -> aggregates.put(entity.getIdentifierAccessor(aggregate).getIdentifier(), aggregate));
             List<R> results = new ArrayList<>(changes.size());
@@ -134,14 +139,28 @@ public final class AggregateChanges {
                 writes.add(versionedReplace(aggregates.get(id)));
             }
             return mongo.getCollection(collection)
-                    .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
-                    .flatMap(written -> {
+                    .flatMapMany(documents -> Flux.fromIterable(slices(writes)).concatMap(slice -> circuit.guard(
+                            Mono.from(documents.bulkWrite(slice, new BulkWriteOptions().ordered(false))))))
+                    .map(written -> (long) written.getMatchedCount())
+                    .reduce(0L, Long::sum)
+                    .flatMap(matched -> {
                         ids.stream().filter(id -> !aggregates.get(id).outbox().isEmpty()).forEach(id -> relay.nudge(collection, id));
-                        return written.getMatchedCount() == writes.size() ? Mono.just(results)
-                                : Mono.error(new BatchNotWritten((writes.size() - written.getMatchedCount()) + " of " + writes.size()
+                        return matched == writes.size() ? Mono.just(results)
+                                : Mono.error(new BatchNotWritten((writes.size() - matched) + " of " + writes.size()
                                         + " " + type.getSimpleName() + " documents were changed by another writer meanwhile", null));
                     });
-        }));
+        });
+    }
+
+    /** Aggregates read or written with one request of the store, at most. */
+    static final int SLICE = 100;
+
+    private static <T> List<List<T>> slices(List<T> all) {
+        List<List<T>> slices = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += SLICE) {
+            slices.add(all.subList(from, Math.min(all.size(), from + SLICE)));
+        }
+        return slices;
     }
 
     /** Writes of {@link #changeEach} in flight at once. */

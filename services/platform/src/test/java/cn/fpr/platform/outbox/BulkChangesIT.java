@@ -67,6 +67,25 @@ class BulkChangesIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void changes_of_more_aggregates_than_one_request_carries_are_each_applied_once_in_order() {
+        String run = "all-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<String> ids = Flux.range(0, 250).map(i -> run + i).collectList().block();
+        mongo.insertAll(ids.stream().map(Ledger::new).toList()).blockLast();
+        // two changes for each ledger, the second after the first: 500 changes, 250 aggregates, three requests' worth
+        List<AggregateChanges.Change<Ledger, String>> batch = Flux.concat(Flux.fromIterable(ids).map(id -> "first-" + id),
+                        Flux.fromIterable(ids).map(id -> "second-" + id))
+                .map(placement -> new AggregateChanges.Change<Ledger, String>(placement.substring(placement.indexOf('-') + 1), "corr-all",
+                        (ledger, correlationId) -> place(ledger, placement, correlationId).householdId()))
+                .collectList().block();
+
+        assertThat(changes.changeAll(Ledger.class, batch).block()).hasSize(500);
+
+        assertThat(mongo.find(Query.query(Criteria.where("_id").regex("^" + run)), Ledger.class).collectList().block())
+                .hasSize(250).allSatisfy(ledger -> assertThat(ledger.placementIds())
+                        .containsExactly("first-" + ledger.householdId(), "second-" + ledger.householdId()));
+    }
+
+    @Test
     void new_aggregates_are_saved_together_and_those_the_store_refuses_are_named_without_touching_what_is_there() {
         String run = "new-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         Ledger existing = new Ledger(run + "existing");
