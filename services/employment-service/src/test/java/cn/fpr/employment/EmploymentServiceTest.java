@@ -41,7 +41,7 @@ abstract class EmploymentServiceTest extends ServiceIntegrationTest {
 
     /** A flagged household with workers of the given skills; returns its ID once its seekers are registered. */
     String flaggedHousehold(List<String> skills, int workers) {
-        String household = "hh-520526-" + UUID.randomUUID().toString().substring(0, 8);
+        String household = "hh-520526-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         List<LabourMember> members = new java.util.ArrayList<>();
         for (int i = 1; i <= workers; i++) {
             members.add(new LabourMember("m-" + i, 1980 + i, LabourCapacity.FULL, skills));

@@ -125,8 +125,8 @@ class MicrocreditIT extends ServiceIntegrationTest {
 
     @Test
     void a_registered_household_lifted_from_poverty_may_borrow_before_it_is_ever_monitored_and_others_may_not() {
-        String lifted = "hh-520526-" + UUID.randomUUID().toString().substring(0, 8);
-        String never = "hh-520526-" + UUID.randomUUID().toString().substring(0, 8);
+        String lifted = "hh-520526-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String never = "hh-520526-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         List<LabourMember> worker = List.of(new LabourMember("m-1", 1990, LabourCapacity.FULL, List.of("tea")));
         TestProducer.publish(MONITORING, "corr-reg-1", new HouseholdRegistered(lifted, GUIZHOU, true, worker, DAY_ONE));
         TestProducer.publish(MONITORING, "corr-reg-2", new HouseholdRegistered(never, GUIZHOU, false, worker, DAY_ONE));
@@ -155,7 +155,7 @@ class MicrocreditIT extends ServiceIntegrationTest {
     }
 
     private String flagged(Region region, HouseholdCategory category) {
-        String household = "hh-" + region.countyCode() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String household = "hh-" + region.countyCode() + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         TestProducer.publish(MONITORING, "corr-" + household, new HouseholdFlagged(household, region, category,
                 List.of(RiskType.INDUSTRY_FAILURE), new BigDecimal("4200"), new BigDecimal("7300"), true,
                 List.of(new LabourMember("m-1", 1984, LabourCapacity.FULL, List.of("cattle"))),

@@ -65,7 +65,9 @@ class TrainingController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TrainingView> create(@Valid @RequestBody CourseBody body) {
         return Caller.creatingIn(body.countyCode(), "countyCode")
-                .then(changes.create(new Training("tr-" + UUID.randomUUID(), body.course(), body.countyCode(), body.startsOn())))
+                // short enough that an enrolment's ID (training and job seeker) stays within the event's 64 characters
+                .then(changes.create(new Training("tr-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), body.course(),
+                        body.countyCode(), body.startsOn())))
                 .map(TrainingView::of);
     }
 
