@@ -78,10 +78,6 @@ public class Projections {
         this.mongo = mongo;
     }
 
-    public Mono<Where> apply(EventEnvelope<DomainEvent> envelope) {
-        return apply(envelope, Map.of());
-    }
-
     /**
      * The regions of the households that events of a poll name only to be placed on the feed (a
      * department's warning, a training, a dividend), read with one query; events that change a

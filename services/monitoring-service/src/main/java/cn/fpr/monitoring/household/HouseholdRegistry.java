@@ -87,8 +87,8 @@ public class HouseholdRegistry {
     }
 
     public Mono<Household> register(NewHousehold household) {
-        return registerAll(List.of(household)).flatMap(registered -> registered.get(0).refused() == null
-                ? Mono.just(registered.get(0).household()) : Mono.error(registered.get(0).refused()));
+        return registerAll(List.of(household)).map(registered -> registered.get(0)).flatMap(registration ->
+                registration.refused() == null ? Mono.just(registration.household()) : Mono.error(registration.refused()));
     }
 
     /**

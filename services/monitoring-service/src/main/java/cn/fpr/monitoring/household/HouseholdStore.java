@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Households change through the platform's one mechanism, each change with its {@link Occasion}.
@@ -25,7 +26,6 @@ import java.util.function.Function;
  */
 @Component
 public class HouseholdStore {
-
 
     private final AggregateChanges changes;
     private final Households households;
@@ -94,12 +94,14 @@ public class HouseholdStore {
         return Mono.zip(Correlation.id(), Caller.currentOrService()).flatMap(both -> {
             Occasion occasion = Occasion.of(clock, both.getT1(), events);
             List<Household> households = creations.stream().map(create -> create.apply(occasion)).toList();
-            List<Household> inRegion = households.stream().filter(household -> both.getT2().covers(household.region().villageCode())).toList();
+            List<Boolean> covered = households.stream().map(household -> both.getT2().covers(household.region().villageCode())).toList();
+            List<Household> inRegion = IntStream.range(0, households.size()).filter(covered::get).mapToObj(households::get).toList();
             return changes.createAll(inRegion).map(saved -> {
                 List<Created> outcomes = new ArrayList<>(households.size());
                 int next = 0;
-                for (Household household : households) {
-                    if (both.getT2().covers(household.region().villageCode())) {
+                for (int i = 0; i < households.size(); i++) {
+                    Household household = households.get(i);
+                    if (covered.get(i)) {
                         outcomes.add(new Created(household, null, !saved.get(next++)));
                     } else {
                         outcomes.add(new Created(household, new RuleBroken("region",

@@ -98,7 +98,8 @@ public final class AggregateChanges {
      * Applies the changes in order, with one read of their aggregates ({@code $in}) and one
      * unordered bulk write of those they changed, each write conditional on the version read (an
      * aggregate changed by several of them is written once); each read and write is a request
-     * per {@value #SLICE} aggregates, so that no single request holds the store for long. Completes with the changes' results
+     * per {@value #SLICE} aggregates, so that no single request holds the store for long.
+     * Completes with the changes' results
      * in order. Fails with {@link BatchNotWritten} when an aggregate is missing or a change
      * fails, with nothing written; and when another writer changed one of the aggregates meanwhile,
      * with the others written. Either way the caller applies the changes again one at a time
@@ -200,11 +201,17 @@ public final class AggregateChanges {
 
     /** The aggregate as a document with its next version, to replace the stored one only if that still has the version read. */
     private ReplaceOneModel<Document> versionedReplace(AggregateRoot aggregate) {
+        Long read = aggregate.version();
+        Document document = document(aggregate, read == null ? 0L : read + 1);
+        return new ReplaceOneModel<>(new Document("_id", document.get("_id")).append(VERSION, read), document);
+    }
+
+    /** The aggregate as the store keeps it, with the given version. */
+    private Document document(AggregateRoot aggregate, long version) {
         Document document = new Document();
         mongo.getConverter().write(aggregate, document);
-        Long read = aggregate.version();
-        document.put(VERSION, read == null ? 0L : read + 1);
-        return new ReplaceOneModel<>(new Document("_id", document.get("_id")).append(VERSION, read), document);
+        document.put(VERSION, version);
+        return document;
     }
 
     /** The store's code for a write refused by a unique index. */
@@ -224,10 +231,7 @@ public final class AggregateChanges {
         String collection = mongo.getCollectionName(aggregates.get(0).getClass());
         List<Document> documents = new ArrayList<>(aggregates.size());
         for (A aggregate : aggregates) {
-            Document document = new Document();
-            mongo.getConverter().write(aggregate, document);
-            document.put(VERSION, 0L);
-            documents.add(document);
+            documents.add(document(aggregate, 0L));
         }
         return circuit.guard(mongo.getCollection(collection)
                         .flatMap(store -> Mono.from(store.insertMany(documents, new InsertManyOptions().ordered(false))))
