@@ -80,6 +80,9 @@ class ReadModelsIT extends ServiceIntegrationTest {
                 List.of(RiskType.NATURAL_DISASTER), LocalDate.of(2026, 2, 20), march.plusDays(6)));
         TestProducer.publish(MONITORING, "c-8", new CaseOverdue("rm-c1", "rm-h3", REGION, CaseKind.IDENTIFICATION,
                 CaseStep.VILLAGE_REVIEW, LocalDate.of(2026, 2, 20), march.plusDays(6), 1));
+        // announced with it: the village review's own deadline, passed long before; the case stays due on its 15th day
+        TestProducer.publish(MONITORING, "c-8", new CaseOverdue("rm-c1", "rm-h3", REGION, CaseKind.IDENTIFICATION,
+                CaseStep.VILLAGE_REVIEW, LocalDate.of(2026, 2, 20), LocalDate.of(2026, 2, 28), 2));
         TestProducer.publish(MONITORING, "c-9", new CaseOpened("rm-c2", "rm-h1", REGION, CaseKind.IDENTIFICATION,
                 List.of(RiskType.ILLNESS), march, march.plusDays(15)));
         TestProducer.publish(MONITORING, "c-10", new CaseClosed("rm-c2", "rm-h1", REGION, CaseKind.IDENTIFICATION, CaseOutcome.APPROVED,

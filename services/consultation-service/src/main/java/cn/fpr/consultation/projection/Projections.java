@@ -150,9 +150,10 @@ public class Projections {
                         .set("openedOn", e.openedOn()).set("dueOn", e.dueOn()));
         }
         if (event instanceof CaseOverdue e) {
+            // the deadline that passed may be a single step's: the case keeps the 15-day deadline it was opened with
             return row(CaseRow.class, e.caseId(), e.region(), new Update()
                         .set("householdId", e.householdId()).set("kind", e.kind()).set("openedOn", e.openedOn())
-                        .set("dueOn", e.dueOn()).set("pendingStep", e.pendingStep()).set("daysOverdue", e.daysOverdue()));
+                        .setOnInsert("dueOn", e.dueOn()).set("pendingStep", e.pendingStep()));
         }
         if (event instanceof CaseClosed e) {
             return row(CaseRow.class, e.caseId(), e.region(), new Update()

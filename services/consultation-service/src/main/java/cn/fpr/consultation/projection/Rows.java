@@ -44,7 +44,7 @@ public final class Rows {
     @Document("cases")
     public record CaseRow(@Id String caseId, String householdId, @Indexed String provinceCode, @Indexed String countyCode,
                           @Indexed String townshipCode, CaseKind kind, List<RiskType> riskTypes, LocalDate openedOn, LocalDate dueOn,
-                          CaseStep pendingStep, Integer daysOverdue, LocalDate closedOn, CaseOutcome outcome) {
+                          CaseStep pendingStep, LocalDate closedOn, CaseOutcome outcome) {
     }
 
     /** A placement in work, by channel, until it is lost. */
