@@ -136,7 +136,11 @@ class MonitoringJourneyIT extends MonitoringServiceTest {
         assertThat(eliminated.caseId()).isEqualTo(exitCase);
         assertThat(eliminated.eliminatedOn()).isEqualTo(LocalDate.of(2026, 10, 20));
         assertThat(eliminated.perCapitaNetIncomeYuan()).isEqualByComparingTo("18000");
-        get("/api/v1/households/{id}", household).jsonPath("$.status").isEqualTo("RISK_ELIMINATED");
+        // the income the exit review verified (18,000 yuan a person) replaces the 30,000 reported at registration:
+        // a later warning is judged against it
+        get("/api/v1/households/{id}", household)
+                .jsonPath("$.status").isEqualTo("RISK_ELIMINATED")
+                .jsonPath("$.annualNetIncomeYuan").isEqualTo(54000.0);
 
         // the timeline tells it all, in order, each entry with the chain it belongs to
         get("/api/v1/households/{id}/timeline", household)

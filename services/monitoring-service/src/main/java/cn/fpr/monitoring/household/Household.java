@@ -253,8 +253,11 @@ public class Household extends AggregateRoot {
         YearMonth lastComplete = YearMonth.from(occasion.today()).minusMonths(1);
         BigDecimal monthly = MonthlyIncome.perCapitaNet(income, employments, members.size(), lastComplete, lastComplete)
                 .get(lastComplete);
-        emit(occasion, new HouseholdRiskEliminated(id, region, monthly.multiply(BigDecimal.valueOf(12)),
-                decision.stableMonths(), approved.caseId(), eliminatedOn));
+        BigDecimal perCapitaAnnual = monthly.multiply(BigDecimal.valueOf(12));
+        // the income the exit review verified replaces the one reported before: a later signal is judged against it
+        annualNetIncomeYuan = perCapitaAnnual.multiply(BigDecimal.valueOf(members.size()));
+        emit(occasion, new HouseholdRiskEliminated(id, region, perCapitaAnnual, decision.stableMonths(), approved.caseId(),
+                eliminatedOn));
     }
 
     /** Help before identification completes, for disaster and accident cases. */
