@@ -150,8 +150,10 @@ public final class LocalStack implements AutoCloseable {
         spawn("kafka", List.of(java(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dkafka.logs.dir=" + logs, "-cp", classpath, "kafka.Kafka", kafkaConfig.toString()));
         // the store is the busiest process under load (it deserialises documents): full JIT compilation, unlike the others,
-        // and heap room for large household documents (docs/reliability.md, "Full run")
-        spawn("store", List.of(java(), "-Xms32m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-cp", classpath,
+        // heap room for large household documents (docs/reliability.md, "Full run"), more for a benchmark's million
+        // households (-Dfpr.local.store-heap), and its collections logged: a long pause stalls every service at once
+        spawn("store", List.of(java(), "-Xms32m", "-Xmx" + System.getProperty("fpr.local.store-heap", "1g"), "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=64m", "-Xlog:gc:file=" + logs.resolve("store-gc-%p.log") + ":uptime,time", "-cp", classpath,
                 StoreServer.class.getName(), Integer.toString(options.storePort()), options.home().resolve("store/fpr.mv.db").toString()));
         issuer = LocalIssuer.in(options.home());
         List<String> issuerCommand = new ArrayList<>(List.of(java()));

@@ -156,11 +156,14 @@ public class PlatformAutoConfiguration {
 
     /**
      * Store calls give up instead of hanging when the store cannot be reached: a request then
-     * answers 503 with Retry-After (see ProblemDetailsAdvice) within seconds.
+     * answers 503 with Retry-After (see ProblemDetailsAdvice) within seconds. The connect timeout
+     * is also how long the driver's heartbeat waits for the store's answer before it counts the
+     * store as gone and drops every connection: a store that is only slow for a few seconds (a
+     * long collection, a busy moment) must not count as an outage.
      */
     @Bean
     MongoClientSettingsBuilderCustomizer storeTimeouts(@Value("${fpr.store.server-selection-timeout:3s}") Duration selection,
-                                                       @Value("${fpr.store.connect-timeout:2s}") Duration connect) {
+                                                       @Value("${fpr.store.connect-timeout:10s}") Duration connect) {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selection.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS));
