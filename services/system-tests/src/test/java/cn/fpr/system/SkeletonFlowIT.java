@@ -25,10 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +88,12 @@ class SkeletonFlowIT {
 
         String caseId = caseOpenedFor(household);
         LocalDate opened = monitoringClock.today();
-        approve(caseId, CaseStep.HOUSEHOLD_VISIT, null);
-        approve(caseId, CaseStep.DATA_CROSS_CHECK, null);
+        system.approve(caseId, CaseStep.HOUSEHOLD_VISIT, null);
+        system.approve(caseId, CaseStep.DATA_CROSS_CHECK, null);
         monitoringClock.setDay(opened.plusDays(5));
-        approve(caseId, CaseStep.VILLAGE_REVIEW, opened);
-        approve(caseId, CaseStep.TOWNSHIP_REVIEW, null);
-        approve(caseId, CaseStep.COUNTY_APPROVAL, null);
+        system.approve(caseId, CaseStep.VILLAGE_REVIEW, opened);
+        system.approve(caseId, CaseStep.TOWNSHIP_REVIEW, null);
+        system.approve(caseId, CaseStep.COUNTY_APPROVAL, null);
 
         ConsumerRecord<String, byte[]> flagged = TopicReader.awaitRecords(Topics.HOUSEHOLD.name(), 1,
                 r -> household.equals(r.key()) && "household-flagged".equals(TopicReader.header(r, CloudEventHeaders.TYPE))).get(0);
@@ -161,8 +159,8 @@ class SkeletonFlowIT {
         cooperation.post().uri("/api/v1/pairings/pair-44-52/agreements").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("year", 2026, "targets", Map.of("FISCAL_AID_YUAN", 20000000, "LABOUR_TRANSFERRED", 500)))
                 .exchange().expectStatus().isCreated();
-        WebTestClient guangdong = partner("gd-coop-platform", "440000");
-        WebTestClient zhejiang = partner("zj-coop-platform", "330000");
+        WebTestClient guangdong = system.partner("gd-coop-platform", "440000");
+        WebTestClient zhejiang = system.partner("zj-coop-platform", "330000");
 
         guangdong.post().uri("/partner/v1/submissions").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of(
                         "messageId", "gd-2026-03-0001", "items", List.of(
@@ -242,18 +240,6 @@ class SkeletonFlowIT {
         return answer == null ? "" : new String(answer, StandardCharsets.UTF_8);
     }
 
-    /** Registers an eastern region's system with the cooperation service and signs it in with its client credentials. */
-    private static WebTestClient partner(String partnerId, String regionCode) {
-        Map<?, ?> credentials = cooperation.post().uri("/api/v1/partners").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("partnerId", partnerId, "name", partnerId, "regionCode", regionCode)).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        Map<?, ?> token = cooperation.post().uri("/partner/v1/oauth2/token")
-                .headers(h -> h.setBasicAuth(partnerId, (String) credentials.get("clientSecret")))
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        return cooperation.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.get("access_token")).build();
-    }
-
     @Test
     void every_service_reports_ready() {
         Stream.of(monitoring, employment, industry, cooperation, consultation).forEach(service ->
@@ -266,17 +252,6 @@ class SkeletonFlowIT {
         ConsumerRecord<String, byte[]> opened = TopicReader.awaitRecords(Topics.HOUSEHOLD.name(), 1,
                 r -> household.equals(r.key()) && "case-opened".equals(TopicReader.header(r, CloudEventHeaders.TYPE))).get(0);
         return ((CaseOpened) EventCodec.decode("case-opened", opened.value())).caseId();
-    }
-
-    /** A step of the case, approved by the role that takes it. */
-    private static void approve(String caseId, CaseStep step, LocalDate noticePostedOn) {
-        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "reason", "checked: " + step,
-                "authorisationSigned", true));
-        if (noticePostedOn != null) {
-            body.put("noticePostedOn", noticePostedOn.toString());
-        }
-        monitoring.post().uri("/api/v1/cases/{id}/steps", caseId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isOk();
     }
 
     private static String register(String... idNumbers) {

@@ -46,7 +46,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -164,7 +163,7 @@ class SystemStoriesIT {
                 "west", Map.of("code", HEZHANG, "name", "Hezhang county")));
         created(cooperation, "/api/v1/pairings/{id}/agreements", Map.of("year", 2026,
                 "targets", Map.of("LABOUR_TRANSFERRED", 200, "FISCAL_AID_YUAN", 5000000)), GUANGZHOU_HEZHANG);
-        WebTestClient guangdong = partner("gd-stories-labour", "440000");
+        WebTestClient guangdong = system.partner("gd-stories-labour", "440000");
         String offer = "gz-hz-2026-logistics";
         submit(guangdong, "gd-2026-03-st01", Map.of("type", "labour-offer", "pairingId", GUANGZHOU_HEZHANG, "year", 2026,
                 "offerId", offer, "employer", "Panyu logistics park, Guangzhou", "workRegionCode", "440113", "positions", 30,
@@ -479,8 +478,8 @@ class SystemStoriesIT {
         clock.setDay(LocalDate.of(2026, 6, 1));
         created(cooperation, "/api/v1/pairings/{id}/agreements", Map.of("year", 2026,
                 "targets", Map.of("FISCAL_AID_YUAN", 30000000, "LABOUR_TRANSFERRED", 600)), ZHEJIANG_SICHUAN);
-        WebTestClient zhejiang = partner("zj-stories-funds", "330000");
-        WebTestClient guangdong = partner("gd-stories-onlooker", "440000");
+        WebTestClient zhejiang = system.partner("zj-stories-funds", "330000");
+        WebTestClient guangdong = system.partner("gd-stories-onlooker", "440000");
 
         String transfer = "zj-sc-2026-st05";
         submit(zhejiang, "zj-2026-06-st05", Map.of("type", "fund-transfer", "pairingId", ZHEJIANG_SICHUAN, "year", 2026,
@@ -623,22 +622,12 @@ class SystemStoriesIT {
     /** The five steps of a case (identification or exit), each approved, the village review after its 5-day notice. */
     private static void identify(String caseId) {
         LocalDate opened = clock.today();
-        approve(caseId, CaseStep.HOUSEHOLD_VISIT, null);
-        approve(caseId, CaseStep.DATA_CROSS_CHECK, null);
+        system.approve(caseId, CaseStep.HOUSEHOLD_VISIT, null);
+        system.approve(caseId, CaseStep.DATA_CROSS_CHECK, null);
         clock.setDay(opened.plusDays(5));
-        approve(caseId, CaseStep.VILLAGE_REVIEW, opened);
-        approve(caseId, CaseStep.TOWNSHIP_REVIEW, null);
-        approve(caseId, CaseStep.COUNTY_APPROVAL, null);
-    }
-
-    /** A step of the case, approved by the role that takes it (the test client carries every role). */
-    private static void approve(String caseId, CaseStep step, LocalDate noticePostedOn) {
-        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "reason", "checked: " + step,
-                "authorisationSigned", true));
-        if (noticePostedOn != null) {
-            body.put("noticePostedOn", noticePostedOn.toString());
-        }
-        post(monitoring, "/api/v1/cases/{id}/steps", body, caseId).expectStatus().isOk();
+        system.approve(caseId, CaseStep.VILLAGE_REVIEW, opened);
+        system.approve(caseId, CaseStep.TOWNSHIP_REVIEW, null);
+        system.approve(caseId, CaseStep.COUNTY_APPROVAL, null);
     }
 
     /** Each month's cattle income (2,000 yuan, 700 of it costs), entered early the next month. */
@@ -694,17 +683,6 @@ class SystemStoriesIT {
     private static Map<String, Object> region(String county) {
         return Map.of("provinceCode", county.substring(0, 2) + "0000", "countyCode", county, "townshipCode", county + "100",
                 "villageCode", county + "100201");
-    }
-
-    /** Registers an eastern region's system with the cooperation service and signs it in with its client credentials. */
-    private static WebTestClient partner(String partnerId, String regionCode) {
-        Map<?, ?> credentials = created(cooperation, "/api/v1/partners",
-                Map.of("partnerId", partnerId, "name", partnerId, "regionCode", regionCode));
-        Map<?, ?> token = cooperation.post().uri("/partner/v1/oauth2/token")
-                .headers(h -> h.setBasicAuth(partnerId, (String) credentials.get("clientSecret")))
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        return cooperation.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.get("access_token")).build();
     }
 
     /** A partner's submission of items; the answer (200) reports each item on its own. */

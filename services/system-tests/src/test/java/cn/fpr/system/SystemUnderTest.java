@@ -1,6 +1,7 @@
 package cn.fpr.system;
 
 import cn.fpr.consultation.ConsultationApplication;
+import cn.fpr.contracts.CaseStep;
 import cn.fpr.cooperation.CooperationApplication;
 import cn.fpr.employment.EmploymentApplication;
 import cn.fpr.industry.IndustryApplication;
@@ -11,9 +12,15 @@ import cn.fpr.testsupport.MutableClock;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import java.time.LocalDate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +60,30 @@ final class SystemUnderTest implements AutoCloseable {
 
     Map<String, WebTestClient> clients() {
         return Map.copyOf(clients);
+    }
+
+    /** Registers an eastern region's system with the cooperation service and signs it in with its client credentials. */
+    WebTestClient partner(String partnerId, String regionCode) {
+        WebTestClient cooperation = client("cooperation");
+        Map<?, ?> credentials = cooperation.post().uri("/api/v1/partners").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("partnerId", partnerId, "name", partnerId, "regionCode", regionCode)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> token = cooperation.post().uri("/partner/v1/oauth2/token")
+                .headers(h -> h.setBasicAuth(partnerId, (String) credentials.get("clientSecret")))
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return cooperation.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.get("access_token")).build();
+    }
+
+    /** A step of a case approved in monitoring by the role that takes it (the test client carries every role). */
+    void approve(String caseId, CaseStep step, LocalDate noticePostedOn) {
+        Map<String, Object> body = new HashMap<>(Map.of("step", step, "decision", "APPROVE", "reason", "checked: " + step,
+                "authorisationSigned", true));
+        if (noticePostedOn != null) {
+            body.put("noticePostedOn", noticePostedOn.toString());
+        }
+        client("monitoring").post().uri("/api/v1/cases/{id}/steps", caseId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk();
     }
 
     private void start(String name, SpringApplicationBuilder service, String database, String... extraArguments) {
