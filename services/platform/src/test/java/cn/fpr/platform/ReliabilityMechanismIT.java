@@ -21,6 +21,9 @@ import cn.fpr.testsupport.TestInfrastructure;
 import cn.fpr.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
@@ -105,7 +108,8 @@ class ReliabilityMechanismIT extends ServiceIntegrationTest {
     }
 
     @Test
-    void a_poison_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_next_record_is_still_applied() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_poison_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_next_record_is_still_applied(CapturedOutput log) {
         String household = household();
         EventEnvelope<JobPlaced> good = events.envelope(placement(household, "pl-good"), "corr-poison");
         OutboxMessage valid = OutboxMessage.of(good);
@@ -127,6 +131,13 @@ class ReliabilityMechanismIT extends ServiceIntegrationTest {
             assertThat(r.headers().lastHeader("x-original-offset")).isNotNull();
             assertThat(r.headers().lastHeader("x-original-partition")).isNotNull();
         });
+        // the operator's log: a line for each dead letter, with where it came from and why, not the poll's stack traces
+        String deadLettered = "dead-lettered " + LABOUR + "-";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log.getAll().lines()
+                .filter(line -> line.contains(deadLettered) && line.contains(DEAD_LETTERS)))
+                .anySatisfy(line -> assertThat(line).contains("payload of job-placed is not JSON"))
+                .anySatisfy(line -> assertThat(line).contains("unknown event type 'job-vanished'")));
+        assertThat(log.getAll()).doesNotContain("Error handler threw an exception").doesNotContain("failedMessage=");
     }
 
     @Test

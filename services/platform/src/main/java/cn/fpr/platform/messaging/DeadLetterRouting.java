@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -77,12 +78,20 @@ public final class DeadLetterRouting implements DisposableBean {
         backOff.setMaxInterval(2000);
         DefaultErrorHandler handler = new DefaultErrorHandler((ConsumerAwareRecordRecoverer) this::deadLetter, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class, RejectedEventException.class);
+        // the log has a line for each failed delivery and each dead letter (below), not the container's stack
+        // traces with the whole poll in them (the messaging layer's error logger is off for the same reason)
+        handler.setLogLevel(KafkaException.Level.DEBUG);
+        handler.setRetryListeners((record, failure, attempt) -> log.info("delivery {} of {}-{}@{} failed: {}", attempt,
+                record.topic(), record.partition(), record.offset(), reason(failure).toString()));
         return handler;
     }
 
     private void deadLetter(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
         String group = consumer.groupMetadata().groupId();
-        recoverers.computeIfAbsent(group, this::recoverer).accept(record, consumer, reason(failure));
+        Exception reason = reason(failure);
+        recoverers.computeIfAbsent(group, this::recoverer).accept(record, consumer, reason);
+        log.warn("dead-lettered {}-{}@{} of group {} to {}: {}", record.topic(), record.partition(), record.offset(), group,
+                Topics.deadLetter(record.topic(), group), reason.toString());
     }
 
     private DeadLetterPublishingRecoverer recoverer(String group) {
