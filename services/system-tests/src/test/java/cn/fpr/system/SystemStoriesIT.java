@@ -128,7 +128,8 @@ class SystemStoriesIT {
         TestProducer.publish("/departments/medical-insurance", "corr-stories-1", new DepartmentSignalReceived("MI-2026-0316-ST1",
                 household, Department.MEDICAL_INSURANCE, RiskType.ILLNESS, LocalDate.of(2026, 3, 12), new BigDecimal("16000"),
                 new BigDecimal("30000"), "inpatient treatment, large out-of-pocket costs"));
-        CaseOpened opened = awaitEvent(EventCatalogue.CASE_OPENED, household);
+        ConsumerRecord<String, byte[]> openedRecord = awaitRecord(EventCatalogue.CASE_OPENED, household);
+        CaseOpened opened = decoded(openedRecord, EventCatalogue.CASE_OPENED);
         assertThat(opened.kind()).isEqualTo(CaseKind.IDENTIFICATION);
         assertThat(opened.riskTypes()).containsExactly(RiskType.ILLNESS);
         assertThat(opened.openedOn()).isEqualTo(LocalDate.of(2026, 3, 16));
@@ -285,6 +286,19 @@ class SystemStoriesIT {
         eventually(() -> ok(employment, "/api/v1/job-seekers?householdId={id}", household)
                 .jsonPath("$[*].monitored").isEqualTo(List.of(false, false)));
         eventually(() -> ok(industry, "/api/v1/households/{id}", household).jsonPath("$.monitored").isEqualTo(false));
+
+        // the meeting's live feed, resumed from the case's opening, carried each step of the household's year
+        List<String> steps = consultation.get().uri("/api/v1/events/stream?lastEventId={id}",
+                        TopicReader.header(openedRecord, CloudEventHeaders.ID))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk()
+                .returnResult(SSE).getResponseBody()
+                .filter(message -> message.data() != null && message.data().contains(household))
+                .map(ServerSentEvent::event)
+                .takeUntil("household-risk-eliminated"::equals)
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(steps).containsSubsequence("household-flagged", "job-placed", "loan-issued", "case-opened",
+                "household-risk-eliminated");
     }
 
     @Test
