@@ -7,6 +7,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -98,14 +100,20 @@ public final class AggregateChanges {
      * Applies the changes in order, with one read of their aggregates ({@code $in}) and one
      * unordered bulk write of those they changed, each write conditional on the version read (an
      * aggregate changed by several of them is written once); each read and write is a request
-     * per {@value #SLICE} aggregates, so that no single request holds the store for long.
-     * Completes with the changes' results
-     * in order. Fails with {@link BatchNotWritten} when an aggregate is missing or a change
-     * fails, with nothing written; and when another writer changed one of the aggregates meanwhile,
-     * with the others written. Either way the caller applies the changes again one at a time
-     * ({@link #change}), so they must be idempotent (as the handlers of events are: on the event ID).
+     * per {@value #SLICE} aggregates, so that no single request holds the store for long. When
+     * another writer changed some of the aggregates meanwhile (the relay clearing an outbox, a
+     * request), the others are written and the changes of those are applied again on their fresh
+     * state, together, up to {@value #RETRIES} times. Completes with the changes' results in
+     * order. Fails with {@link BatchNotWritten} when an aggregate is missing or a change fails,
+     * with nothing written, or when the races were lost every time, with the others written.
+     * Either way the caller applies the changes again one at a time ({@link #change}), so they
+     * must be idempotent (as the handlers of events are: on the event ID).
      */
     public <A extends AggregateRoot, R> Mono<List<R>> changeAll(Class<A> type, List<Change<A, R>> changes) {
+        return changeAll(type, changes, 0);
+    }
+
+    private <A extends AggregateRoot, R> Mono<List<R>> changeAll(Class<A> type, List<Change<A, R>> changes, int attempt) {
         if (changes.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -135,21 +143,62 @@ public final class AggregateChanges {
                 return Mono.error(new BatchNotWritten("a change of the batch failed: " + e.getMessage(), e));
             }
             // every aggregate read was changed; its version is still the one read (the store sets it on a write)
+            String mark = UUID.randomUUID().toString();
             List<ReplaceOneModel<Document>> writes = new ArrayList<>(ids.size());
             for (Object id : ids) {
-                writes.add(versionedReplace(aggregates.get(id)));
+                ReplaceOneModel<Document> write = versionedReplace(aggregates.get(id));
+                write.getReplacement().put(WRITE_MARK, mark);
+                writes.add(write);
             }
             return mongo.getCollection(collection)
-                    .flatMapMany(documents -> Flux.fromIterable(slices(writes)).concatMap(slice -> circuit.guard(
-                            Mono.from(documents.bulkWrite(slice, new BulkWriteOptions().ordered(false))))))
-                    .map(written -> (long) written.getMatchedCount())
-                    .reduce(0L, Long::sum)
-                    .flatMap(matched -> {
-                        ids.stream().filter(id -> !aggregates.get(id).outbox().isEmpty()).forEach(id -> relay.nudge(collection, id));
-                        return matched == writes.size() ? Mono.just(results)
-                                : Mono.error(new BatchNotWritten((writes.size() - matched) + " of " + writes.size()
-                                        + " " + type.getSimpleName() + " documents were changed by another writer meanwhile", null));
-                    });
+                    .flatMap(documents -> Flux.fromIterable(slices(writes)).concatMap(slice -> circuit.guard(
+                                    Mono.from(documents.bulkWrite(slice, new BulkWriteOptions().ordered(false)))))
+                            .map(written -> (long) written.getMatchedCount())
+                            .reduce(0L, Long::sum)
+                            .flatMap(matched -> {
+                                ids.stream().filter(id -> !aggregates.get(id).outbox().isEmpty()).forEach(id -> relay.nudge(collection, id));
+                                if (matched == writes.size()) {
+                                    return Mono.just(results);
+                                }
+                                String lost = (writes.size() - matched) + " of " + writes.size() + " " + type.getSimpleName()
+                                        + " documents were changed by another writer meanwhile";
+                                if (attempt >= RETRIES) {
+                                    return Mono.error(new BatchNotWritten(lost + ", " + (attempt + 1) + " times", null));
+                                }
+                                return notMarked(documents, List.copyOf(ids), mark)
+                                        .flatMap(again -> Mono.delay(Duration.ofMillis(10L << attempt))
+                                                .then(changeAgain(type, changes, results, again, attempt + 1)));
+                            }));
+        });
+    }
+
+    /** The field that tells which of the documents a bulk write replaced: those it did carry its mark. */
+    static final String WRITE_MARK = "writeMark";
+
+    /** Of the documents, those a write with the mark did not replace (another writer's version was there first). */
+    private Mono<Set<Object>> notMarked(MongoCollection<Document> documents, List<Object> ids, String mark) {
+        return Flux.fromIterable(slices(ids))
+                .concatMap(slice -> circuit.guard(Flux.from(documents.find(new Document("_id", new Document("$in", slice))
+                                .append(WRITE_MARK, new Document("$ne", mark))).projection(new Document("_id", 1)))
+                        .map(document -> document.get("_id")).collectList()))
+                .collect(LinkedHashSet::new, Set::addAll);
+    }
+
+    /** The changes of the aggregates not written applied again on their fresh state; the others' results kept. */
+    private <A extends AggregateRoot, R> Mono<List<R>> changeAgain(Class<A> type, List<Change<A, R>> changes, List<R> results,
+                                                                  Set<Object> notWritten, int attempt) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (notWritten.contains(changes.get(i).id())) {
+                positions.add(i);
+            }
+        }
+        return changeAll(type, positions.stream().map(changes::get).toList(), attempt).map(again -> {
+            List<R> merged = new ArrayList<>(results);
+            for (int i = 0; i < positions.size(); i++) {
+                merged.set(positions.get(i), again.get(i));
+            }
+            return merged;
         });
     }
 

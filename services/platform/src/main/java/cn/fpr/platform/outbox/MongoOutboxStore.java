@@ -1,14 +1,17 @@
 package cn.fpr.platform.outbox;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,12 +68,23 @@ final class MongoOutboxStore implements OutboxStore {
 
     @Override
     public void remove(PendingEvents published) {
-        List<String> ids = published.messages().stream().map(OutboxMessage::eventId).toList();
-        Update update = new Update()
-                .pull("outbox", new Document("eventId", new Document("$in", ids)))
-                .inc("version", 1);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(published.documentId())), update, published.collection())
-                .block(TIMEOUT);
+        removeAll(List.of(published));
+    }
+
+    /** One unordered bulk update per collection: each document's published events pulled, its version raised. */
+    @Override
+    public void removeAll(List<PendingEvents> published) {
+        Map<String, List<UpdateOneModel<Document>>> byCollection = new LinkedHashMap<>();
+        for (PendingEvents pending : published) {
+            List<String> ids = pending.messages().stream().map(OutboxMessage::eventId).toList();
+            byCollection.computeIfAbsent(pending.collection(), collection -> new ArrayList<>()).add(new UpdateOneModel<>(
+                    new Document("_id", pending.documentId()),
+                    new Document("$pull", new Document("outbox", new Document("eventId", new Document("$in", ids))))
+                            .append("$inc", new Document("version", 1))));
+        }
+        byCollection.forEach((collection, updates) -> mongo.getCollection(collection)
+                .flatMap(documents -> Mono.from(documents.bulkWrite(updates, new BulkWriteOptions().ordered(false))))
+                .block(TIMEOUT));
     }
 
     @SuppressWarnings("unchecked")

@@ -111,7 +111,7 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         List<OutboxMessage> messages = found.stream().flatMap(pending -> pending.messages().stream()).toList();
         publisher.publish(messages);
-        found.forEach(store::remove);
+        store.removeAll(found);
         published.addAndGet(messages.size());
         return messages.size();
     }

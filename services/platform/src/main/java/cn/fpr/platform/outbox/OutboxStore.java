@@ -25,6 +25,11 @@ public interface OutboxStore {
     /** Removes the given events from the document's outbox, after the broker acknowledged them. */
     void remove(PendingEvents published);
 
+    /** Removes the given events from their documents' outboxes, after the broker acknowledged them all. */
+    default void removeAll(List<PendingEvents> published) {
+        published.forEach(this::remove);
+    }
+
     /** The pending events of one aggregate document, in the order they were raised. */
     record PendingEvents(String collection, Object documentId, List<OutboxMessage> messages) {
     }

@@ -21,6 +21,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +86,42 @@ class BulkChangesIT extends ServiceIntegrationTest {
         assertThat(mongo.find(Query.query(Criteria.where("_id").regex("^" + run)), Ledger.class).collectList().block())
                 .hasSize(250).allSatisfy(ledger -> assertThat(ledger.placementIds())
                         .containsExactly("first-" + ledger.householdId(), "second-" + ledger.householdId()));
+    }
+
+    @Test
+    void a_batch_some_of_whose_aggregates_another_writer_changed_meanwhile_is_written_whole_and_each_change_applied_once()
+            throws InterruptedException {
+        String run = "race-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<String> ids = Flux.range(0, 400).map(i -> run + i).collectList().block();
+        mongo.insertAll(ids.stream().map(Ledger::new).toList()).blockLast();
+        // each round raises an event on every ledger, and the relay, passing again and again, clears their
+        // outboxes (a write of its own) while the next round reads and writes the same ledgers
+        AtomicBoolean done = new AtomicBoolean();
+        Thread relaying = new Thread(() -> {
+            while (!done.get()) {
+                relay.relayOnce();
+            }
+        });
+        relaying.start();
+        AtomicInteger applied = new AtomicInteger();
+        int rounds = 0;
+        while (applied.get() == rounds * ids.size() && rounds < 40) {
+            String round = "r" + rounds++ + "-";
+            List<AggregateChanges.Change<Ledger, String>> batch = ids.stream()
+                    .map(id -> new AggregateChanges.Change<Ledger, String>(id, "corr-race", (ledger, correlationId) -> {
+                        applied.incrementAndGet();
+                        return place(ledger, round + id, correlationId).householdId();
+                    })).toList();
+            assertThat(changes.changeAll(Ledger.class, batch).block()).as("results, in order").isEqualTo(ids);
+        }
+        done.set(true);
+        relaying.join();
+        assertThat(applied.get()).as("changes applied again after a race was lost").isGreaterThan(rounds * ids.size());
+
+        List<String> expected = IntStream.range(0, rounds).mapToObj(round -> "r" + round + "-").toList();
+        assertThat(mongo.find(Query.query(Criteria.where("_id").regex("^" + run)), Ledger.class).collectList().block())
+                .hasSize(400).allSatisfy(ledger -> assertThat(ledger.placementIds())
+                        .containsExactlyElementsOf(expected.stream().map(round -> round + ledger.householdId()).toList()));
     }
 
     @Test
