@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,45 +144,56 @@ public final class AggregateChanges {
                 return Mono.error(new BatchNotWritten("a change of the batch failed: " + e.getMessage(), e));
             }
             // every aggregate read was changed; its version is still the one read (the store sets it on a write)
-            String mark = UUID.randomUUID().toString();
-            List<ReplaceOneModel<Document>> writes = new ArrayList<>(ids.size());
-            for (Object id : ids) {
-                ReplaceOneModel<Document> write = versionedReplace(aggregates.get(id));
-                write.getReplacement().put(WRITE_MARK, mark);
-                writes.add(write);
-            }
-            return mongo.getCollection(collection)
-                    .flatMap(documents -> Flux.fromIterable(slices(writes)).concatMap(slice -> circuit.guard(
-                                    Mono.from(documents.bulkWrite(slice, new BulkWriteOptions().ordered(false)))))
-                            .map(written -> (long) written.getMatchedCount())
-                            .reduce(0L, Long::sum)
-                            .flatMap(matched -> {
-                                ids.stream().filter(id -> !aggregates.get(id).outbox().isEmpty()).forEach(id -> relay.nudge(collection, id));
-                                if (matched == writes.size()) {
-                                    return Mono.just(results);
-                                }
-                                String lost = (writes.size() - matched) + " of " + writes.size() + " " + type.getSimpleName()
-                                        + " documents were changed by another writer meanwhile";
-                                if (attempt >= RETRIES) {
-                                    return Mono.error(new BatchNotWritten(lost + ", " + (attempt + 1) + " times", null));
-                                }
-                                return notMarked(documents, List.copyOf(ids), mark)
-                                        .flatMap(again -> Mono.delay(Duration.ofMillis(10L << attempt))
-                                                .then(changeAgain(type, changes, results, again, attempt + 1)));
-                            }));
+            return writeAll(collection, ids.stream().map(aggregates::get).toList(), entity).flatMap(lost -> {
+                if (lost.isEmpty()) {
+                    return Mono.just(results);
+                }
+                if (attempt >= RETRIES) {
+                    return Mono.error(new BatchNotWritten(lost.size() + " of " + ids.size() + " " + type.getSimpleName()
+                            + " documents were changed by another writer meanwhile, " + (attempt + 1) + " times", null));
+                }
+                return Mono.delay(Duration.ofMillis(10L << attempt)).then(changeAgain(type, changes, results, lost, attempt + 1));
+            });
         });
     }
 
-    /** The field that tells which of the documents a bulk write replaced: those it did carry its mark. */
-    static final String WRITE_MARK = "writeMark";
+    /** The field of {@link AggregateRoot}'s write mark as stored: the documents a bulk write replaced carry its mark. */
+    private static final String WRITE_MARK = "writeMark";
 
-    /** Of the documents, those a write with the mark did not replace (another writer's version was there first). */
+    /**
+     * Writes the changed aggregates with unordered bulk writes, a slice to a request, each
+     * conditional on the version read, and names those holding events to the relay. Completes with
+     * the IDs of those not written: another writer's version was there first, or the document is gone.
+     */
+    private <A extends AggregateRoot> Mono<Set<Object>> writeAll(String collection, List<A> aggregates, MongoPersistentEntity<?> entity) {
+        String mark = UUID.randomUUID().toString();
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(aggregates.size());
+        Map<Object, A> byId = new LinkedHashMap<>();
+        for (A aggregate : aggregates) {
+            byId.put(entity.getIdentifierAccessor(aggregate).getIdentifier(), aggregate);
+            aggregate.markWrite(mark);
+            writes.add(versionedReplace(aggregate));
+        }
+        return mongo.getCollection(collection).flatMap(documents -> Flux.fromIterable(slices(writes))
+                .concatMap(slice -> circuit.guard(Mono.from(documents.bulkWrite(slice, new BulkWriteOptions().ordered(false)))))
+                .map(written -> (long) written.getMatchedCount())
+                .reduce(0L, Long::sum)
+                .flatMap(matched -> matched == writes.size() ? Mono.just(Set.<Object>of())
+                        : notMarked(documents, List.copyOf(byId.keySet()), mark))
+                .doOnNext(lost -> byId.forEach((id, aggregate) -> {
+                    if (!lost.contains(id) && !aggregate.outbox().isEmpty()) {
+                        relay.nudge(collection, id);
+                    }
+                })));
+    }
+
+    /** Of the documents with these IDs, those that do not carry the mark of a write (or are gone). */
     private Mono<Set<Object>> notMarked(MongoCollection<Document> documents, List<Object> ids, String mark) {
         return Flux.fromIterable(slices(ids))
                 .concatMap(slice -> circuit.guard(Flux.from(documents.find(new Document("_id", new Document("$in", slice))
-                                .append(WRITE_MARK, new Document("$ne", mark))).projection(new Document("_id", 1)))
+                                .append(WRITE_MARK, mark)).projection(new Document("_id", 1)))
                         .map(document -> document.get("_id")).collectList()))
-                .collect(LinkedHashSet::new, Set::addAll);
+                .collect(() -> new LinkedHashSet<Object>(ids), Set::removeAll);
     }
 
     /** The changes of the aggregates not written applied again on their fresh state; the others' results kept. */
@@ -213,39 +225,33 @@ public final class AggregateChanges {
         return slices;
     }
 
-    /** Writes of {@link #changeEach} in flight at once. */
-    private static final int IN_FLIGHT = 32;
-
     /**
      * Changes every aggregate the query finds, for work over very many of them (a province's
      * households when its line changes), where a read of the store for each would be much of the
      * time: the aggregates come from the one query, the change is applied to each as it comes, and
-     * each is written conditional on the version read, up to {@value #IN_FLIGHT} writes in flight.
-     * An aggregate another writer changed meanwhile is changed again on its fresh state
-     * ({@link #changeIfPresent}); one gone meanwhile is left out. Emits the changes' results (not
-     * null), not in the query's order. A change that fails fails the whole, with some aggregates
-     * written: the changes must be idempotent, so that the work can simply be done again.
+     * they are written a slice at a time as {@link #changeAll} writes them, each conditional on
+     * the version read. An aggregate another writer changed meanwhile is changed again on its fresh
+     * state ({@link #changeIfPresent}); one gone meanwhile is left out. Emits the changes' results
+     * (not null), not in the query's order. A change that fails fails the whole, with some
+     * aggregates written: the changes must be idempotent, so that the work can simply be done again.
      */
     public <A extends AggregateRoot, R> Flux<R> changeEach(Class<A> type, Query query, BiFunction<A, String, R> change) {
         String collection = mongo.getCollectionName(type);
         MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
-        return Correlation.id().flatMapMany(correlationId -> mongo.getCollection(collection).flatMapMany(documents ->
-                mongo.find(query, type).flatMap(aggregate -> {
-                    Object id = entity.getIdentifierAccessor(aggregate).getIdentifier();
-                    R result = change.apply(aggregate, correlationId);
-                    ReplaceOneModel<Document> write = versionedReplace(aggregate);
-                    return circuit.guard(Mono.from(documents.replaceOne(write.getFilter(), write.getReplacement())))
-                            .flatMap(replaced -> {
-                                if (replaced.getMatchedCount() == 0) {
-                                    // another writer first: again, on what it left
-                                    return changeIfPresent(type, id, change);
-                                }
-                                if (!aggregate.outbox().isEmpty()) {
-                                    relay.nudge(collection, id);
-                                }
-                                return Mono.just(result);
-                            });
-                }, IN_FLIGHT)));
+        return Correlation.id().flatMapMany(correlationId -> mongo.find(query, type).buffer(SLICE).concatMap(slice -> {
+            List<R> results = new ArrayList<>(slice.size());
+            slice.forEach(aggregate -> results.add(change.apply(aggregate, correlationId)));
+            return writeAll(collection, slice, entity).flatMapMany(lost -> {
+                List<R> written = new ArrayList<>(slice.size());
+                for (int i = 0; i < slice.size(); i++) {
+                    if (!lost.contains(entity.getIdentifierAccessor(slice.get(i)).getIdentifier())) {
+                        written.add(results.get(i));
+                    }
+                }
+                // another writer first: again, on what it left
+                return Flux.concat(Flux.fromIterable(written), Flux.fromIterable(lost).concatMap(id -> changeIfPresent(type, id, change)));
+            });
+        }));
     }
 
     /** The aggregate as a document with its next version, to replace the stored one only if that still has the version read. */

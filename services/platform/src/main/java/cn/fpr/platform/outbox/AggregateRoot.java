@@ -24,6 +24,8 @@ public abstract class AggregateRoot {
     private Long version;
     private List<OutboxMessage> outbox = new ArrayList<>();
     private List<String> appliedEventIds = new ArrayList<>();
+    /** The mark of the bulk write that last wrote this state: kept by every later writer, so it tells whether that write landed. */
+    private String writeMark;
 
     /** Records an event to publish with this state change. */
     protected void raise(EventEnvelope<?> event) {
@@ -53,6 +55,10 @@ public abstract class AggregateRoot {
 
     public List<OutboxMessage> outbox() {
         return List.copyOf(outbox);
+    }
+
+    void markWrite(String mark) {
+        writeMark = mark;
     }
 
     public Long version() {
