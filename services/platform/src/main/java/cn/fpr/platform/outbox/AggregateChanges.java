@@ -187,11 +187,16 @@ public final class AggregateChanges {
                 })));
     }
 
-    /** Of the documents with these IDs, those that do not carry the mark of a write (or are gone). */
+    /**
+     * Of the documents with these IDs, those that do not carry the mark of a write (or are gone).
+     * Looked up by ID alone, the mark compared here: a store may use an index only for a query on
+     * its keys alone.
+     */
     private Mono<Set<Object>> notMarked(MongoCollection<Document> documents, List<Object> ids, String mark) {
         return Flux.fromIterable(slices(ids))
-                .concatMap(slice -> circuit.guard(Flux.from(documents.find(new Document("_id", new Document("$in", slice))
-                                .append(WRITE_MARK, mark)).projection(new Document("_id", 1)))
+                .concatMap(slice -> circuit.guard(Flux.from(documents.find(new Document("_id", new Document("$in", slice)))
+                                .projection(new Document("_id", 1).append(WRITE_MARK, 1)))
+                        .filter(document -> mark.equals(document.get(WRITE_MARK)))
                         .map(document -> document.get("_id")).collectList()))
                 .collect(() -> new LinkedHashSet<Object>(ids), Set::removeAll);
     }
