@@ -69,6 +69,42 @@ class AssistanceEventsIT extends MonitoringServiceTest {
     }
 
     @Test
+    void a_lost_job_whose_wage_the_annual_income_counted_takes_a_year_of_that_wage_out_before_the_risk_is_judged() {
+        // a family of three at 36,000 a year, 12,000 a person, above Guizhou's line of 7,300
+        String counted = registerFamily(36000);
+        String notCounted = registerFamily(36000);
+        for (String household : new String[] {counted, notCounted}) {
+            TestProducer.publish(EMPLOYMENT, "corr-placed", new JobPlaced("pl-" + household, household, "m-1",
+                    OpeningKind.ENTERPRISE, "520526", new BigDecimal("2000"), LocalDate.of(2026, 1, 5), false, null));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", household)
+                    .jsonPath("$.employments.length()").isEqualTo(1));
+        }
+        // the cadre's new figure for one of them is made while the head is in work: it counts his wage
+        http.patch().uri("/api/v1/households/{id}", counted).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("annualNetIncomeYuan", 36000)).exchange().expectStatus().isOk();
+
+        for (String household : new String[] {counted, notCounted}) {
+            TestProducer.publish(EMPLOYMENT, "corr-lost", new JobLost("pl-" + household, household, "m-1", LocalDate.of(2026, 3, 12),
+                    "factory closed"));
+        }
+
+        // 36,000 less 24,000 of wages: 4,000 a person, below the line
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", counted)
+                .jsonPath("$.signals.length()").isEqualTo(1));
+        get("/api/v1/households/{id}", counted)
+                .jsonPath("$.annualNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(12000.0))
+                .jsonPath("$.signals[0].perCapitaNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(4000.0))
+                .jsonPath("$.signals[0].outcome").isEqualTo("CASE_OPENED");
+        // the other's 36,000 was reported before the job: losing it leaves the household where it was
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", notCounted)
+                .jsonPath("$.signals.length()").isEqualTo(1));
+        get("/api/v1/households/{id}", notCounted)
+                .jsonPath("$.annualNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(36000.0))
+                .jsonPath("$.signals[0].perCapitaNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(12000.0))
+                .jsonPath("$.signals[0].outcome").isEqualTo("NOT_AT_RISK");
+    }
+
+    @Test
     void a_relocated_household_with_nobody_in_work_is_a_risk_signal_of_unstable_employment() {
         String household = registerFamily(15000);
 

@@ -48,7 +48,7 @@ public class AssistanceRecords {
         String eventId = envelope.id();
         if (event instanceof JobPlaced placed) {
             return change(placed.householdId(), (household, occasion, rules) -> household.jobStarted(eventId,
-                    new Employment(placed.placementId(), placed.memberId(), placed.monthlyWageYuan(), placed.startDate(), null),
+                    Employment.started(placed.placementId(), placed.memberId(), placed.monthlyWageYuan(), placed.startDate()),
                     placed.openingKind() + " in " + placed.workRegionCode() + " at " + placed.monthlyWageYuan() + " yuan a month",
                     occasion));
         }

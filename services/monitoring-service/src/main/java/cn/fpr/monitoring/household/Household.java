@@ -155,7 +155,7 @@ public class Household extends AggregateRoot {
 
     private void takeConditionsFrom(Signal signal) {
         if (signal.annualNetIncomeYuan() != null) {
-            annualNetIncomeYuan = signal.annualNetIncomeYuan();
+            annualNetIncome(signal.annualNetIncomeYuan());
         }
         if (signal.rigidSpendingYuan() != null && signal.rigidSpendingYuan().signum() > 0) {
             rigidSpending.add(new RigidSpending(signal.key(), signal.rigidSpendingYuan(), signal.observedOn(), false));
@@ -255,7 +255,7 @@ public class Household extends AggregateRoot {
                 .get(lastComplete);
         BigDecimal perCapitaAnnual = monthly.multiply(BigDecimal.valueOf(12));
         // the income the exit review verified replaces the one reported before: a later signal is judged against it
-        annualNetIncomeYuan = perCapitaAnnual.multiply(BigDecimal.valueOf(members.size()));
+        annualNetIncome(perCapitaAnnual.multiply(BigDecimal.valueOf(members.size())));
         emit(occasion, new HouseholdRiskEliminated(id, region, perCapitaAnnual, decision.stableMonths(), approved.caseId(),
                 eliminatedOn));
     }
@@ -356,15 +356,35 @@ public class Household extends AggregateRoot {
         });
     }
 
-    /** A member lost work (employment's job-lost): the job ends, and it is a risk signal of unstable employment. */
+    /**
+     * A member lost work (employment's job-lost): the job ends, and it is a risk signal of unstable
+     * employment. If the household's annual net income counted the job's wage, a year of that wage
+     * leaves it before the risk is judged.
+     */
     public void jobEnded(String eventId, String placementId, LocalDate lastDay, Signal signal, BigDecimal line,
                          ProvincePolicies.Policy policy, Supplier<String> newCaseId, Occasion occasion) {
         if (hasApplied(eventId)) {
             return;
         }
-        employments.replaceAll(job -> job.placementId().equals(placementId) && job.endDate() == null ? job.endedOn(lastDay) : job);
+        for (int i = 0; i < employments.size(); i++) {
+            Employment job = employments.get(i);
+            if (job.placementId().equals(placementId) && job.endDate() == null) {
+                employments.set(i, job.endedOn(lastDay));
+                if (job.inAnnualIncome() && annualNetIncomeYuan != null) {
+                    annualNetIncomeYuan = annualNetIncomeYuan.subtract(job.annualWageYuan()).max(BigDecimal.ZERO);
+                    note(occasion, "income", "the wage of job " + placementId + " (" + job.monthlyWageYuan()
+                            + " yuan a month) leaves the annual net income: " + annualNetIncomeYuan + " yuan");
+                }
+            }
+        }
         receive(signal, line, policy, newCaseId, occasion);
         markApplied(eventId);
+    }
+
+    /** A new figure for the household's annual net income: it counts the wages of the jobs its members are in now. */
+    private void annualNetIncome(BigDecimal figure) {
+        annualNetIncomeYuan = figure;
+        employments.replaceAll(Employment::countedInAnnualIncome);
     }
 
     /** Help recorded on the household (training, a loan, a dividend, ...). */
@@ -402,7 +422,7 @@ public class Household extends AggregateRoot {
             responsibleCadre = update.responsibleCadre();
         }
         if (update.annualNetIncomeYuan() != null) {
-            annualNetIncomeYuan = update.annualNetIncomeYuan();
+            annualNetIncome(update.annualNetIncomeYuan());
         }
         if (Boolean.TRUE.equals(update.rigidSpendingResolved())) {
             rigidSpending.replaceAll(spending -> new RigidSpending(spending.reference(), spending.amountYuan(),

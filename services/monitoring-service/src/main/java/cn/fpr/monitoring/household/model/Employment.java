@@ -12,9 +12,16 @@ import java.time.YearMonth;
  * @param monthlyWageYuan  agreed wage
  * @param startDate        first day of work
  * @param endDate          last day of work, or null while in work
+ * @param inAnnualIncome   whether the household's annual net income counts the wage: the figure was
+ *                         set (reported, or verified at an exit) while the member was in this job
  */
 public record Employment(String placementId, String memberId, BigDecimal monthlyWageYuan, LocalDate startDate,
-                         LocalDate endDate) {
+                         LocalDate endDate, boolean inAnnualIncome) {
+
+    /** A job just started: the household's annual net income, set before, does not count it yet. */
+    public static Employment started(String placementId, String memberId, BigDecimal monthlyWageYuan, LocalDate startDate) {
+        return new Employment(placementId, memberId, monthlyWageYuan, startDate, null, false);
+    }
 
     /** Whether the job covered any day of the month (a month worked in part counts whole [D]). */
     public boolean covers(YearMonth month) {
@@ -22,6 +29,16 @@ public record Employment(String placementId, String memberId, BigDecimal monthly
     }
 
     public Employment endedOn(LocalDate lastDay) {
-        return new Employment(placementId, memberId, monthlyWageYuan, startDate, lastDay);
+        return new Employment(placementId, memberId, monthlyWageYuan, startDate, lastDay, inAnnualIncome);
+    }
+
+    /** The job as the household's annual net income, set now, counts it (if it is still going on). */
+    public Employment countedInAnnualIncome() {
+        return endDate == null ? new Employment(placementId, memberId, monthlyWageYuan, startDate, null, true) : this;
+    }
+
+    /** The wage a year of this job brings. */
+    public BigDecimal annualWageYuan() {
+        return monthlyWageYuan.multiply(BigDecimal.valueOf(12));
     }
 }

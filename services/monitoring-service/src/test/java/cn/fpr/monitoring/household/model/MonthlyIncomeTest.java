@@ -14,7 +14,7 @@ class MonthlyIncomeTest {
 
     @Test
     void wages_count_for_every_month_a_job_covers_and_recorded_income_counts_net_of_costs() {
-        Employment job = new Employment("pl-1", "m-1", new BigDecimal("3000"), LocalDate.of(2026, 4, 20), LocalDate.of(2026, 6, 3));
+        Employment job = Employment.started("pl-1", "m-1", new BigDecimal("3000"), LocalDate.of(2026, 4, 20)).endedOn(LocalDate.of(2026, 6, 3));
         IncomeEntry pigs = new IncomeEntry("e-1", YearMonth.of(2026, 5), IncomeSource.OPERATING, new BigDecimal("2000"),
                 new BigDecimal("800"));
 
