@@ -39,8 +39,10 @@ public final class StoreServer {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        // rewrite pages once less than half of them is live data, so the file does not keep growing
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(50).open();
+        // rewrite pages once less than half of them is live data, so the file does not keep growing; keep a quarter of
+        // the heap of pages read (H2's default is 16 MB): a page not kept is read and deserialised again on every
+        // look-up, which under load was most of the store's work and garbage (docs/performance.md, "The store's cache")
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(50).cacheSize(cacheMegabytes()).open();
         MongoServer server = new MongoServer(new HelloAnsweringH2Backend(store));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,6 +52,11 @@ public final class StoreServer {
         server.bind("127.0.0.1", port);
         System.out.println("store listening on 127.0.0.1:" + port + ", data in " + file);
         stopped.await();
+    }
+
+    /** A quarter of the heap the process may use, in megabytes. */
+    static int cacheMegabytes() {
+        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
     }
 
     private StoreServer() {
