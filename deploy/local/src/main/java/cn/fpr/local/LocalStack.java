@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -151,8 +152,13 @@ public final class LocalStack implements AutoCloseable {
                 "-Dkafka.logs.dir=" + logs, "-cp", classpath, "kafka.Kafka", kafkaConfig.toString()));
         // the store is the busiest process under load (it deserialises documents): full JIT compilation, unlike the others,
         // heap room for large household documents (docs/reliability.md, "Full run"), more for a benchmark's million
-        // households (-Dfpr.local.store-heap), and its collections logged: a long pause stalls every service at once
-        spawn("store", List.of(java(), "-Xms32m", "-Xmx" + System.getProperty("fpr.local.store-heap", "1g"), "-XX:+UseSerialGC",
+        // households (-Dfpr.local.store-heap), a young generation of 256 MB (left to size itself it stayed under 100 MB
+        // and collected 22 times a second under the full fault run's load), and its collections logged: a long pause
+        // stalls every service at once
+        long storeHeap = megabytes(System.getProperty("fpr.local.store-heap", "1g"));
+        long young = Math.min(256, storeHeap / 4);
+        spawn("store", List.of(java(), "-Xms" + Math.min(storeHeap, young + 128) + "m", "-Xmn" + young + "m", "-Xmx" + storeHeap + "m",
+                "-XX:+UseSerialGC",
                 "-XX:ReservedCodeCacheSize=64m", "-Xlog:gc:file=" + logs.resolve("store-gc-%p.log") + ":uptime,time", "-cp", classpath,
                 StoreServer.class.getName(), Integer.toString(options.storePort()), options.home().resolve("store/fpr.mv.db").toString()));
         issuer = LocalIssuer.in(options.home());
@@ -493,6 +499,18 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A JVM memory size ({@code 1g}, {@code 512m}, {@code 512}) in megabytes. */
+    static long megabytes(String size) {
+        String value = size.trim().toLowerCase(Locale.ROOT);
+        char unit = value.charAt(value.length() - 1);
+        long number = Long.parseLong(Character.isDigit(unit) ? value : value.substring(0, value.length() - 1));
+        return switch (unit) {
+            case 'g' -> number * 1024;
+            case 'k' -> Math.max(1, number / 1024);
+            default -> number;
+        };
     }
 
     /** A service's executable jar, built in the repository at {@code root}. */
