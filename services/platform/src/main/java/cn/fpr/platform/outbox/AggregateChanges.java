@@ -243,7 +243,8 @@ public final class AggregateChanges {
     public <A extends AggregateRoot, R> Flux<R> changeEach(Class<A> type, Query query, BiFunction<A, String, R> change) {
         String collection = mongo.getCollectionName(type);
         MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
-        return Correlation.id().flatMapMany(correlationId -> mongo.find(query, type).buffer(SLICE).concatMap(slice -> {
+        // two slices at once: the next one is changed and mapped while the store writes the last
+        return Correlation.id().flatMapMany(correlationId -> mongo.find(query, type).buffer(SLICE).flatMap(slice -> {
             List<R> results = new ArrayList<>(slice.size());
             slice.forEach(aggregate -> results.add(change.apply(aggregate, correlationId)));
             return writeAll(collection, slice, entity).flatMapMany(lost -> {
@@ -256,7 +257,7 @@ public final class AggregateChanges {
                 // another writer first: again, on what it left
                 return Flux.concat(Flux.fromIterable(written), Flux.fromIterable(lost).concatMap(id -> changeIfPresent(type, id, change)));
             });
-        }));
+        }, 2));
     }
 
     /** The aggregate as a document with its next version, to replace the stored one only if that still has the version read. */
