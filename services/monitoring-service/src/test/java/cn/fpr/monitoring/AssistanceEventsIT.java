@@ -89,19 +89,19 @@ class AssistanceEventsIT extends MonitoringServiceTest {
         }
 
         // 36,000 less 24,000 of wages: 4,000 a person, below the line
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", counted)
-                .jsonPath("$.signals.length()").isEqualTo(1));
-        get("/api/v1/households/{id}", counted)
-                .jsonPath("$.annualNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(12000.0))
-                .jsonPath("$.signals[0].perCapitaNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(4000.0))
-                .jsonPath("$.signals[0].outcome").isEqualTo("CASE_OPENED");
+        assertJudgedOn(counted, 12000, 4000, "CASE_OPENED");
         // the other's 36,000 was reported before the job: losing it leaves the household where it was
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", notCounted)
+        assertJudgedOn(notCounted, 36000, 12000, "NOT_AT_RISK");
+    }
+
+    /** The household's one signal was judged on this annual income, this much a person, with this outcome. */
+    private void assertJudgedOn(String household, double annualYuan, double perCapitaYuan, String outcome) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", household)
                 .jsonPath("$.signals.length()").isEqualTo(1));
-        get("/api/v1/households/{id}", notCounted)
-                .jsonPath("$.annualNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(36000.0))
-                .jsonPath("$.signals[0].perCapitaNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(12000.0))
-                .jsonPath("$.signals[0].outcome").isEqualTo("NOT_AT_RISK");
+        get("/api/v1/households/{id}", household)
+                .jsonPath("$.annualNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(annualYuan))
+                .jsonPath("$.signals[0].perCapitaNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(perCapitaYuan))
+                .jsonPath("$.signals[0].outcome").isEqualTo(outcome);
     }
 
     @Test
