@@ -41,7 +41,7 @@ public final class StoreServer {
         Files.createDirectories(file.toAbsolutePath().getParent());
         // rewrite pages once less than half of them is live data, so the file does not keep growing; keep a quarter of
         // the heap of pages read (H2's default is 16 MB): a page not kept is read and deserialised again on every
-        // look-up, which under load was most of the store's work and garbage (docs/performance.md, "The store's cache")
+        // look-up, which under load was most of the store's work and garbage (docs/performance.md, P1 run 13)
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(50).cacheSize(cacheMegabytes()).open();
         MongoServer server = new MongoServer(new HelloAnsweringH2Backend(store));
         CountDownLatch stopped = new CountDownLatch(1);
