@@ -4,6 +4,7 @@ import cn.fpr.contracts.CloudEventHeaders;
 import cn.fpr.contracts.EventEnvelope;
 import cn.fpr.contracts.OpeningKind;
 import cn.fpr.contracts.RiskType;
+import cn.fpr.contracts.Topics;
 import cn.fpr.contracts.household.CaseOpened;
 import cn.fpr.contracts.labour.JobLost;
 import cn.fpr.contracts.labour.JobPlaced;
@@ -21,7 +22,9 @@ import org.springframework.http.MediaType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +34,7 @@ class AssistanceEventsIT extends MonitoringServiceTest {
 
     private static final String EMPLOYMENT = "/fpr/employment-service";
     private static final String INDUSTRY = "/fpr/industry-service";
+    private static final String SUPPORT_DEAD_LETTERS = Topics.deadLetter(Topics.HOUSEHOLD_SUPPORT.name(), "monitoring-service");
 
     @Test
     void jobs_training_loans_and_dividends_are_recorded_once_and_a_lost_job_then_an_overdue_loan_open_and_join_a_case() {
@@ -102,6 +106,41 @@ class AssistanceEventsIT extends MonitoringServiceTest {
                 .jsonPath("$.annualNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(annualYuan))
                 .jsonPath("$.signals[0].perCapitaNetIncomeYuan").value(yuan -> assertThat(((Number) yuan).doubleValue()).isEqualTo(perCapitaYuan))
                 .jsonPath("$.signals[0].outcome").isEqualTo(outcome);
+    }
+
+    @Test
+    void dividends_arriving_together_are_each_recorded_once_and_one_for_an_unknown_household_is_dead_lettered_alone() {
+        List<String> households = List.of(registerFamily(12000), registerFamily(12000), registerFamily(12000));
+        String unknown = "hh-520526-unknown-" + UUID.randomUUID();
+
+        // sent back to back, so that the service's consumer takes several of them in one poll; the first round twice
+        for (int round = 1; round <= 3; round++) {
+            for (String household : households) {
+                EventEnvelope<DividendPaid> paid = TestProducer.publish(INDUSTRY, "corr-dividends-" + round, new DividendPaid(
+                        "div-" + round, household, "proj-9", new BigDecimal(100 * round), "2026-0" + round, LocalDate.of(2026, round, 20)));
+                if (round == 1) {
+                    TestProducer.publish(paid);
+                }
+            }
+            if (round == 2) {
+                TestProducer.publish(INDUSTRY, "corr-dividends-x", new DividendPaid("div-x", unknown, "proj-9", new BigDecimal("100"),
+                        "2026-02", LocalDate.of(2026, 2, 20)));
+            }
+        }
+
+        ConsumerRecord<String, byte[]> dead = TopicReader.awaitRecords(SUPPORT_DEAD_LETTERS, 1, r -> unknown.equals(r.key())).get(0);
+        assertThat(TopicReader.header(dead, "x-exception-message")).contains(unknown);
+        for (String household : households) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/households/{id}", household)
+                    .jsonPath("$.income.length()").isEqualTo(3));
+            get("/api/v1/households/{id}", household)
+                    .jsonPath("$.income[*].month").value(months -> assertThat((List<String>) months)
+                            .containsExactly("2026-01", "2026-02", "2026-03"))
+                    .jsonPath("$.income[*].amountYuan").value(amounts -> assertThat(((List<Number>) amounts).stream()
+                            .map(Number::intValue).toList()).containsExactly(100, 200, 300))
+                    .jsonPath("$.measures.length()").isEqualTo(3);
+        }
+        assertThat(TopicReader.all(SUPPORT_DEAD_LETTERS)).noneMatch(r -> households.contains(r.key()));
     }
 
     @Test

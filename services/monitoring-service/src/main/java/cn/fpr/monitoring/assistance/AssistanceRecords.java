@@ -26,6 +26,9 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * What the assistance services report about a household, recorded on it once per event: jobs and
@@ -43,11 +46,28 @@ public class AssistanceRecords {
         this.rules = rules;
     }
 
+    /** Records one event on its household. */
     public Mono<Void> apply(EventEnvelope<DomainEvent> envelope) {
+        return rules.rules().flatMap(rules -> Mono.justOrEmpty(changeOf(envelope, rules))
+                .flatMap(change -> store.change(change.householdId(), change.change()))).then();
+    }
+
+    /**
+     * Records the events of a poll together, in order: one read and one write of the store for all
+     * their households (see {@link HouseholdStore#changeAll}). Fails with nothing written when a
+     * household is unknown; the caller then records them one at a time.
+     */
+    public Mono<Void> applyTogether(List<EventEnvelope<DomainEvent>> envelopes) {
+        return rules.rules().flatMap(rules -> store.changeAll(envelopes.stream()
+                .map(envelope -> changeOf(envelope, rules)).filter(Objects::nonNull).toList())).then();
+    }
+
+    /** What the event changes on its household, or null for an event monitoring does not record. */
+    private static HouseholdStore.Change<Boolean> changeOf(EventEnvelope<DomainEvent> envelope, Rules rules) {
         DomainEvent event = envelope.data();
         String eventId = envelope.id();
         if (event instanceof JobPlaced placed) {
-            return change(placed.householdId(), (household, occasion, rules) -> household.jobStarted(eventId,
+            return on(placed.householdId(), envelope, (household, occasion) -> household.jobStarted(eventId,
                     Employment.started(placed.placementId(), placed.memberId(), placed.monthlyWageYuan(), placed.startDate()),
                     placed.openingKind() + " in " + placed.workRegionCode() + " at " + placed.monthlyWageYuan() + " yuan a month",
                     occasion));
@@ -55,41 +75,41 @@ public class AssistanceRecords {
         if (event instanceof JobLost lost) {
             Signal signal = signal(envelope, lost.householdId(), RiskType.UNSTABLE_EMPLOYMENT, lost.lostOn(),
                     "member " + lost.memberId() + " lost the job: " + lost.reason());
-            return change(lost.householdId(), (household, occasion, rules) -> household.jobEnded(eventId, lost.placementId(),
+            return on(lost.householdId(), envelope, (household, occasion) -> household.jobEnded(eventId, lost.placementId(),
                     lost.lostOn(), signal, rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId, occasion));
         }
         if (event instanceof TrainingCompleted trained) {
-            return change(trained.householdId(), (household, occasion, rules) -> household.helped(eventId,
+            return on(trained.householdId(), envelope, (household, occasion) -> household.helped(eventId,
                     new Measure("TRAINING", trained.trainingId(), trained.completedOn(),
                             "member " + trained.memberId() + " completed " + trained.course() + (trained.certified() ? " (certified)" : "")),
                     occasion));
         }
         if (event instanceof LoanIssued loan) {
-            return change(loan.householdId(), (household, occasion, rules) -> household.helped(eventId,
+            return on(loan.householdId(), envelope, (household, occasion) -> household.helped(eventId,
                     new Measure("MICROCREDIT", loan.loanId(), loan.issuedOn(),
                             loan.amountYuan() + " yuan for " + loan.termMonths() + " months: " + loan.purpose()), occasion));
         }
         if (event instanceof LoanOverdue overdue) {
             Signal signal = signal(envelope, overdue.householdId(), RiskType.INDUSTRY_FAILURE, overdue.dueOn(),
                     "microloan " + overdue.loanId() + " overdue " + overdue.daysOverdue() + " days: " + overdue.overdueAmountYuan() + " yuan");
-            return change(overdue.householdId(), (household, occasion, rules) -> household.warnedBy(eventId, signal,
+            return on(overdue.householdId(), envelope, (household, occasion) -> household.warnedBy(eventId, signal,
                     rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId, occasion));
         }
         if (event instanceof ZeroEmploymentHouseholdDetected zero) {
             Signal signal = signal(envelope, zero.householdId(), RiskType.UNSTABLE_EMPLOYMENT, zero.detectedOn(),
                     "nobody of the household's " + zero.labourMembers() + " workers in work at relocation site " + zero.siteId());
-            return change(zero.householdId(), (household, occasion, rules) -> household.warnedBy(eventId, signal,
+            return on(zero.householdId(), envelope, (household, occasion) -> household.warnedBy(eventId, signal,
                     rules.lineFor(household, occasion), rules.policyFor(household), Rules::newCaseId, occasion));
         }
         if (event instanceof DividendPaid dividend) {
-            return change(dividend.householdId(), (household, occasion, rules) -> {
+            return on(dividend.householdId(), envelope, (household, occasion) -> {
                 household.recordIncome(new IncomeEntry(eventId, YearMonth.from(dividend.paidOn()), IncomeSource.PROPERTY,
                         dividend.amountYuan(), BigDecimal.ZERO), occasion);
                 household.helped(eventId, new Measure("LINKAGE_DIVIDEND", dividend.dividendId(), dividend.paidOn(),
                         dividend.amountYuan() + " yuan from project " + dividend.projectId()), occasion);
             });
         }
-        return Mono.empty();
+        return null;
     }
 
     private static Signal signal(EventEnvelope<DomainEvent> envelope, String householdId, RiskType risk,
@@ -98,14 +118,11 @@ public class AssistanceRecords {
                 null, null, null, null, description);
     }
 
-    private interface Change {
-        void apply(Household household, Occasion occasion, Rules rules);
-    }
-
-    private Mono<Void> change(String householdId, Change change) {
-        return rules.rules().flatMap(rules -> store.change(householdId, (household, occasion) -> {
-            change.apply(household, occasion, rules);
+    private static HouseholdStore.Change<Boolean> on(String householdId, EventEnvelope<DomainEvent> envelope,
+                                                    BiConsumer<Household, Occasion> change) {
+        return new HouseholdStore.Change<>(householdId, envelope.correlationId(), (household, occasion) -> {
+            change.accept(household, occasion);
             return Boolean.TRUE;
-        })).then();
+        });
     }
 }
