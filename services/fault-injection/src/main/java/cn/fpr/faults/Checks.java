@@ -161,7 +161,9 @@ final class Checks {
             topics.put(topic, read(topic));
         }
         try (MongoClient mongo = MongoClients.create(storeUri)) {
-            List<Document> households = mongo.getDatabase("monitoring").getCollection("households").find().into(new ArrayList<>());
+            List<Document> households = mongo.getDatabase("monitoring").getCollection("households").find()
+                    // a batch at a time: the store answers a find with all it has, and the households outgrow a reply (48 MB)
+                    .batchSize(50).into(new ArrayList<>());
             Map<String, Document> byId = households.stream().collect(Collectors.toMap(d -> d.getString("_id"), d -> d));
             checkSignals(report, signals, topics.get(Topics.DEPARTMENT_SIGNALS.name()), byId);
             checkCasesAndFlags(report, topics.get(Topics.HOUSEHOLD.name()), households);
@@ -290,7 +292,7 @@ final class Checks {
     private void checkPlacements(Report report, MongoClient mongo, List<ConsumerRecord<String, byte[]>> labour, List<Document> households) {
         Map<String, String> placements = new HashMap<>();
         Map<String, Long> perSeeker = new HashMap<>();
-        for (Document opening : mongo.getDatabase("employment").getCollection("openings").find()) {
+        for (Document opening : mongo.getDatabase("employment").getCollection("openings").find().batchSize(500)) {
             for (Document placement : opening.getList("placements", Document.class, List.of())) {
                 placements.put(placement.getString("placementId"), placement.getString("householdId"));
                 perSeeker.merge(placement.getString("seekerId"), 1L, Long::sum);
@@ -321,7 +323,7 @@ final class Checks {
     private void checkLoans(Report report, MongoClient mongo, List<Document> households, Set<String> driverLoans) {
         Set<String> issued = new HashSet<>();
         Map<String, Long> perHousehold = new HashMap<>();
-        for (Document loan : mongo.getDatabase("industry").getCollection("loans").find()) {
+        for (Document loan : mongo.getDatabase("industry").getCollection("loans").find().batchSize(500)) {
             if (List.of("DISBURSED", "SETTLED").contains(loan.getString("status"))) {
                 issued.add(loan.getString("_id"));
                 perHousehold.merge(loan.getString("householdId"), 1L, Long::sum);
@@ -480,7 +482,7 @@ final class Checks {
 
     private static Set<String> feedIds(MongoDatabase consultation) {
         Set<String> ids = new HashSet<>();
-        consultation.getCollection("feed").find().projection(new Document("_id", 1)).forEach(entry -> ids.add(entry.getString("_id")));
+        consultation.getCollection("feed").find().batchSize(10_000).projection(new Document("_id", 1)).forEach(entry -> ids.add(entry.getString("_id")));
         return ids;
     }
 

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -220,10 +222,11 @@ public final class FaultRun {
             bodies.add(Map.entry(county, synthetic.household(county, i)));
         }
         ExecutorService registering = Executors.newFixedThreadPool(4);
+        List<Future<?>> registrations = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             Map.Entry<Counties.County, Map<String, Object>> body = bodies.get(i);
             int sequence = i;
-            registering.submit(() -> {
+            registrations.add(registering.submit(() -> {
                 Http.Answer registered = http.untilAnswered(() -> http.post(monitoring + "/api/v1/households", body.getValue()));
                 // synthetic ID numbers repeat now and then (three sequence digits): such a household is made again
                 for (int again = 1; registered.status() == 422 && again < 10; again++) {
@@ -235,11 +238,21 @@ public final class FaultRun {
                 }
                 JsonNode household = must(registered);
                 households.add(new Household(household.path("householdId").asString(), body.getKey(), labour(household)));
-            });
+            }));
         }
         registering.shutdown();
         if (!registering.awaitTermination(30, TimeUnit.MINUTES) || households.size() != bodies.size()) {
-            throw new IllegalStateException("only " + households.size() + " of " + bodies.size() + " households registered");
+            Set<String> reasons = new LinkedHashSet<>();
+            for (Future<?> registration : registrations) {
+                try {
+                    registration.get(0, TimeUnit.SECONDS);
+                } catch (ExecutionException failed) {
+                    reasons.add(failed.getCause().getMessage());
+                } catch (java.util.concurrent.TimeoutException unfinished) {
+                    reasons.add("not finished in 30 minutes");
+                }
+            }
+            throw new IllegalStateException("only " + households.size() + " of " + bodies.size() + " households registered: " + reasons);
         }
         households.sort(Comparator.comparing(Household::id));
         households.forEach(household -> byId.put(household.id(), household));
