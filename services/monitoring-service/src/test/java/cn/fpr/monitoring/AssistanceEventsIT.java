@@ -58,7 +58,7 @@ class AssistanceEventsIT extends MonitoringServiceTest {
         get("/api/v1/households/{id}", household)
                 .jsonPath("$.employments.length()").isEqualTo(1)
                 .jsonPath("$.employments[0].endDate").isEqualTo("2026-03-12")
-                .jsonPath("$.measures[*].kind").value(kinds -> assertThat((java.util.List<String>) kinds)
+                .jsonPath("$.measures[*].kind").value(kinds -> assertThat((List<String>) kinds)
                         .containsExactlyInAnyOrder("JOB_PLACEMENT", "TRAINING", "MICROCREDIT", "LINKAGE_DIVIDEND"))
                 .jsonPath("$.income[0].source").isEqualTo("PROPERTY")
                 .jsonPath("$.income[0].month").isEqualTo("2026-03")
