@@ -66,6 +66,16 @@ public final class LocalStack implements AutoCloseable {
             "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
 
     /**
+     * {@link #SERVICE_JVM} with the heap of {@code -Dfpr.local.service-heap} when it is set: the full
+     * fault run's households, which keep their whole history, need more than the 224 MB of a demonstration.
+     */
+    static List<String> serviceJvm() {
+        String heap = System.getProperty("fpr.local.service-heap", "");
+        return heap.isBlank() ? SERVICE_JVM
+                : SERVICE_JVM.stream().map(option -> option.startsWith("-Xmx") ? "-Xmx" + megabytes(heap) + "m" : option).toList();
+    }
+
+    /**
      * How to run it.
      *
      * @param root          the repository (the services' jars are under it)
@@ -106,6 +116,8 @@ public final class LocalStack implements AutoCloseable {
     private final Options options;
     private final Path logs;
     private final List<Child> children = Collections.synchronizedList(new ArrayList<>());
+    /** The parts ended by {@link #stopPart} and not yet started again. */
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Instant started = Instant.now();
     private final Instant clockOrigin = started;
@@ -176,7 +188,7 @@ public final class LocalStack implements AutoCloseable {
         for (Map.Entry<String, Integer> service : options.servicePorts().entrySet()) {
             List<String> command = new ArrayList<>();
             command.add(java());
-            command.addAll(SERVICE_JVM);
+            command.addAll(serviceJvm());
             command.add("-Djava.io.tmpdir=" + Files.createDirectories(options.home().resolve("tmp")));
             command.addAll(List.of("-jar", jar(options.root(), service.getKey()).toString(),
                     "--server.port=" + service.getValue(),
@@ -224,6 +236,7 @@ public final class LocalStack implements AutoCloseable {
     /** Ends one part ({@code SIGTERM}, or {@code kill -9}) and leaves it down until {@link #startAgain}. */
     public void stopPart(String name, boolean kill) throws InterruptedException {
         Child child = child(name);
+        stopped.add(name);
         if (kill) {
             child.process().destroyForcibly();
         } else {
@@ -231,6 +244,21 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!child.process().waitFor(60, TimeUnit.SECONDS)) {
             child.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Fails naming every part that ended on its own (not by {@link #stopPart}): a service out of
+     * memory, say, which nothing would start again.
+     */
+    public void requireRunning() {
+        List<String> ended;
+        synchronized (children) {
+            ended = children.stream().filter(child -> !child.process().isAlive() && !stopped.contains(child.name()))
+                    .map(child -> child.name() + " (exit status " + child.process().exitValue() + ", log " + child.log() + ")").toList();
+        }
+        if (!ended.isEmpty()) {
+            throw new IllegalStateException("ended on its own: " + String.join(", ", ended));
         }
     }
 
@@ -242,6 +270,7 @@ public final class LocalStack implements AutoCloseable {
         }
         children.remove(child);
         spawn(name, child.command(), child.environment());
+        stopped.remove(name);
         switch (name) {
             case "kafka" -> awaitBroker();
             case "store" -> awaitPort("store", options.storePort());

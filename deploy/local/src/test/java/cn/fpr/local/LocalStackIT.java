@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -32,7 +33,8 @@ class LocalStackIT {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     @Test
-    void the_stack_starts_as_processes_shows_simulated_activity_stops_cleanly_and_keeps_its_data() throws IOException {
+    void the_stack_starts_as_processes_shows_simulated_activity_stops_cleanly_keeps_its_data_and_names_a_part_that_ended_on_its_own()
+            throws Exception {
         Path home = Path.of("target/local-stack-it").toAbsolutePath();
         LocalStack.deleteHome(home);
         String householdId;
@@ -74,6 +76,15 @@ class LocalStackIT {
             // the issuer's key and the clients' secrets outlive the restart
             client(again.url("monitoring-service"), again.token("county-official")).get().uri("/api/v1/households/{id}", householdId).exchange()
                     .expectStatus().isOk().expectBody().jsonPath("$.region.countyCode").isEqualTo("520526");
+
+            // a part the stack ended is not missed; one that ended on its own (out of memory, say) is named
+            again.requireRunning();
+            again.stopPart("cooperation-service", true);
+            again.requireRunning();
+            again.children().stream().filter(child -> child.name().equals("industry-service")).findFirst().orElseThrow()
+                    .process().destroyForcibly().waitFor();
+            assertThatThrownBy(again::requireRunning).hasMessageContaining("industry-service (exit status")
+                    .hasMessageNotContaining("cooperation-service");
         }
     }
 

@@ -70,14 +70,16 @@ final class Checks {
      * Waits until every consumer group has committed every partition it reads up to its end, no
      * outbox holds an event, and both stay so with no new record on any topic over two looks a few
      * seconds apart (scheduled work, such as the overdue scan, keeps publishing now and then);
-     * returns how long that took.
+     * returns how long that took. Fails at once when {@code stackRunning} fails (a service ended on
+     * its own: its consumers would never catch up).
      */
-    Duration awaitDrained(Duration timeout) throws Exception {
+    Duration awaitDrained(Duration timeout, Runnable stackRunning) throws Exception {
         Instant from = Instant.now();
         long lag = -1;
         long pending = -1;
         long quietEnds = -1;
         while (Duration.between(from, Instant.now()).compareTo(timeout) < 0) {
+            stackRunning.run();
             pending = outboxPending();
             lag = lag();
             long ends = totalEndOffsets();

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -153,20 +154,24 @@ public final class FaultRun {
             Future<?> chain = pool.submit(this::driveChain);
             Future<?> replaying = pool.submit(() -> replayer.run(driving));
             Future<?> chaos = pool.submit(() -> chaos(driveStart));
-            sending.get();
-            log("signals sent: %s", signals.summary());
-            chaos.get();
-            // cases opened last need their public notice to stand before they can be walked to the end
-            Thread.sleep(Duration.ofSeconds(45).toMillis());
-            driving.set(false);
-            chain.get();
-            replaying.get();
-            pool.shutdown();
+            try {
+                whileRunning(sending);
+                log("signals sent: %s", signals.summary());
+                whileRunning(chaos);
+                // cases opened last need their public notice to stand before they can be walked to the end
+                Thread.sleep(Duration.ofSeconds(45).toMillis());
+                driving.set(false);
+                whileRunning(chain);
+                whileRunning(replaying);
+            } finally {
+                driving.set(false);
+                pool.shutdownNow();
+            }
             Instant driveEnd = Instant.now();
             log("drive over after %d s; waiting for every consumer to catch up", Duration.between(driveStart, driveEnd).toSeconds());
             Checks checks = new Checks(brokers, "mongodb://localhost:" + storePort);
             // a backlog left by a stack slower than the drive is worked off at about 15 signals a second here
-            Duration drained = checks.awaitDrained(Duration.ofMinutes(Math.max(20, settings.signals() / 3000)));
+            Duration drained = checks.awaitDrained(Duration.ofMinutes(Math.max(20, settings.signals() / 3000)), stack::requireRunning);
             log("consumer lag zero and outboxes empty %d s after the drive", drained.toSeconds());
             Map<String, Object> driver = new LinkedHashMap<>();
             driver.put("householdsRegistered", households.size());
@@ -186,6 +191,22 @@ public final class FaultRun {
             return report;
         } finally {
             stack.close();
+        }
+    }
+
+    /**
+     * Waits for work of the drive, failing as soon as a part of the stack has ended on its own (a
+     * service out of memory): the suite starts again only what it killed, and would otherwise wait
+     * out its time limit for a consumer that is gone.
+     */
+    private void whileRunning(Future<?> work) throws Exception {
+        while (true) {
+            try {
+                work.get(5, TimeUnit.SECONDS);
+                return;
+            } catch (TimeoutException stillWorking) {
+                stack.requireRunning();
+            }
         }
     }
 

@@ -19,9 +19,9 @@ class AssistanceBindings {
 
     /*
      * In batch mode (each poll's records at once), like the warnings: a poll's events are recorded
-     * together, with one read and one write of the store (see InboundEvents#handleBatch). One at a
-     * time, a household's full document read and written for each dividend, monitoring fell behind
-     * the dividends of a few thousand linked households.
+     * together, one read and one write of the store for each hundred households (see
+     * InboundEvents#handleBatch). One at a time, a household's full document read and written for
+     * each dividend, monitoring fell behind the dividends of a few thousand linked households.
      */
 
     @Bean

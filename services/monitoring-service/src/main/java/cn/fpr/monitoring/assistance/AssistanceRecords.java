@@ -53,9 +53,10 @@ public class AssistanceRecords {
     }
 
     /**
-     * Records the events of a poll together, in order: one read and one write of the store for all
-     * their households (see {@link HouseholdStore#changeAll}). Fails with nothing written when a
-     * household is unknown; the caller then records them one at a time.
+     * Records the events of a poll together, in order: one read and one write of the store for each
+     * hundred of their households (see {@link HouseholdStore#changeAll}). Fails when a household is
+     * unknown, with at most the hundreds before it written; the caller then records them one at a
+     * time, and those already recorded are not recorded again.
      */
     public Mono<Void> applyTogether(List<EventEnvelope<DomainEvent>> envelopes) {
         return rules.rules().flatMap(rules -> store.changeAll(envelopes.stream()

@@ -56,9 +56,9 @@ public class HouseholdStore {
 
     /**
      * Applies changes that events bring (so the service's own, bound by no region) together: one
-     * read and one write of the store for all of them, in order; see {@link AggregateChanges#changeAll}.
-     * Fails with nothing written when a household is unknown or a change fails: apply them one at a
-     * time then.
+     * read and one write of the store for each hundred households, in order; see
+     * {@link AggregateChanges#changeAll}. Fails when a household is unknown or a change fails, with
+     * at most the hundreds before it written: apply them one at a time then.
      */
     public <R> Mono<List<R>> changeAll(List<Change<R>> changes) {
         return this.changes.changeAll(Household.class, changes.stream()

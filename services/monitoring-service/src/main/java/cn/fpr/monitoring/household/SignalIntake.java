@@ -34,10 +34,10 @@ public class SignalIntake {
     }
 
     /**
-     * Signals that came as events, applied together: one read and one write of the store for all
-     * of them, in order. Fails with nothing written when a household is unknown or a signal is
-     * refused; then apply them one at a time ({@link #receive}), which is safe after any failure:
-     * the same signal twice changes nothing.
+     * Signals that came as events, applied together: one read and one write of the store for each
+     * hundred households, in order. Fails when a household is unknown or a signal is refused, with
+     * at most the hundreds before it written; then apply them one at a time ({@link #receive}),
+     * which is safe after any failure: the same signal twice changes nothing.
      */
     public Mono<List<SignalOutcome>> receiveTogether(List<Received> received) {
         return rules.rules().flatMap(rules -> store.changeAll(received.stream()

@@ -98,23 +98,63 @@ public final class AggregateChanges {
     }
 
     /**
-     * Applies the changes in order, with one read of their aggregates ({@code $in}) and one
-     * unordered bulk write of those they changed, each write conditional on the version read (an
-     * aggregate changed by several of them is written once); each read and write is a request
-     * per {@value #SLICE} aggregates, so that no single request holds the store for long. When
-     * another writer changed some of the aggregates meanwhile (the relay clearing an outbox, a
-     * request), the others are written and the changes of those are applied again on their fresh
-     * state, together, up to {@value #RETRIES} times. Completes with the changes' results in
-     * order. Fails with {@link BatchNotWritten} when an aggregate is missing or a change fails,
-     * with nothing written, or when the races were lost every time, with the others written.
-     * Either way the caller applies the changes again one at a time ({@link #change}), so they
-     * must be idempotent (as the handlers of events are: on the event ID).
+     * Applies the changes in order, a slice of {@value #SLICE} aggregates at a time: one read of
+     * the slice's aggregates ({@code $in}) and one unordered bulk write of them, each write
+     * conditional on the version read (an aggregate changed by several of the changes is written
+     * once, all its changes in the slice of its first). So a batch holds no more than a slice of
+     * aggregates in memory, however many it names and however large they have grown, and no single
+     * request holds the store for long. When another writer changed some of a slice's aggregates
+     * meanwhile (the relay clearing an outbox, a request), the others are written and the changes
+     * of those are applied again on their fresh state, together, up to {@value #RETRIES} times.
+     * Completes with the changes' results in order. Fails with {@link BatchNotWritten} when an
+     * aggregate is missing or a change fails, with nothing of that slice written (the slices
+     * before it are), or when the races were lost every time, with the others written. Either way
+     * the caller applies the changes again one at a time ({@link #change}), so they must be
+     * idempotent (as the handlers of events are: on the event ID).
      */
     public <A extends AggregateRoot, R> Mono<List<R>> changeAll(Class<A> type, List<Change<A, R>> changes) {
-        return changeAll(type, changes, 0);
+        List<List<Integer>> slices = slicesByAggregate(changes);
+        return Flux.fromIterable(slices)
+                .concatMap(positions -> changeSlice(type, positions.stream().map(changes::get).toList(), 0))
+                .collectList()
+                .map(resultsOfSlices -> {
+                    List<R> results = new ArrayList<>(Collections.nCopies(changes.size(), null));
+                    for (int slice = 0; slice < slices.size(); slice++) {
+                        List<Integer> positions = slices.get(slice);
+                        for (int i = 0; i < positions.size(); i++) {
+                            results.set(positions.get(i), resultsOfSlices.get(slice).get(i));
+                        }
+                    }
+                    return results;
+                });
     }
 
-    private <A extends AggregateRoot, R> Mono<List<R>> changeAll(Class<A> type, List<Change<A, R>> changes, int attempt) {
+    /**
+     * The positions of the changes, in slices of at most {@value #SLICE} aggregates, in order: every
+     * change of an aggregate in the slice of its first, so that each aggregate's changes keep their order.
+     */
+    private static List<List<Integer>> slicesByAggregate(List<? extends Change<?, ?>> changes) {
+        Map<Object, List<Integer>> sliceOf = new HashMap<>();
+        List<List<Integer>> slices = new ArrayList<>();
+        int aggregatesInLast = SLICE;
+        for (int i = 0; i < changes.size(); i++) {
+            List<Integer> slice = sliceOf.get(changes.get(i).id());
+            if (slice == null) {
+                if (aggregatesInLast == SLICE) {
+                    slices.add(new ArrayList<>());
+                    aggregatesInLast = 0;
+                }
+                slice = slices.get(slices.size() - 1);
+                aggregatesInLast++;
+                sliceOf.put(changes.get(i).id(), slice);
+            }
+            slice.add(i);
+        }
+        return slices;
+    }
+
+    /** The changes of one slice, of {@value #SLICE} aggregates at most; see {@link #changeAll}. */
+    private <A extends AggregateRoot, R> Mono<List<R>> changeSlice(Class<A> type, List<Change<A, R>> changes, int attempt) {
         if (changes.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -122,11 +162,8 @@ public final class AggregateChanges {
         MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
         Set<Object> ids = new LinkedHashSet<>();
         changes.forEach(change -> ids.add(change.id()));
-        // read a slice at a time: one request for a thousand large aggregates keeps the store busy for seconds
-        Mono<List<A>> read = Flux.fromIterable(slices(List.copyOf(ids)))
-                .concatMap(slice -> circuit.guard(mongo.find(Query.query(Criteria.where("_id").in(slice)), type).collectList()))
-                .collectList().map(slices -> slices.stream().flatMap(List::stream).toList());
-        return read.flatMap(found -> {
+        // a slice's aggregates at most: one request for a thousand large aggregates keeps the store busy for seconds
+        return circuit.guard(mongo.find(Query.query(Criteria.where("_id").in(ids)), type).collectList()).flatMap(found -> {
             Map<Object, A> aggregates = new HashMap<>();
             found.forEach(aggregate -> aggregates.put(entity.getIdentifierAccessor(aggregate).getIdentifier(), aggregate));
             List<R> results = new ArrayList<>(changes.size());
@@ -210,7 +247,7 @@ public final class AggregateChanges {
                 positions.add(i);
             }
         }
-        return changeAll(type, positions.stream().map(changes::get).toList(), attempt).map(again -> {
+        return changeSlice(type, positions.stream().map(changes::get).toList(), attempt).map(again -> {
             List<R> merged = new ArrayList<>(results);
             for (int i = 0; i < positions.size(); i++) {
                 merged.set(positions.get(i), again.get(i));

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Changes of many aggregates at once on the real store: every one changed once, with its events,
@@ -81,11 +82,35 @@ class BulkChangesIT extends ServiceIntegrationTest {
                         (ledger, correlationId) -> place(ledger, placement, correlationId).householdId()))
                 .collectList().block();
 
-        assertThat(changes.changeAll(Ledger.class, batch).block()).hasSize(500);
+        assertThat(changes.changeAll(Ledger.class, batch).block()).as("results, in order")
+                .isEqualTo(Flux.concat(Flux.fromIterable(ids), Flux.fromIterable(ids)).collectList().block());
 
         assertThat(mongo.find(Query.query(Criteria.where("_id").regex("^" + run)), Ledger.class).collectList().block())
                 .hasSize(250).allSatisfy(ledger -> assertThat(ledger.placementIds())
                         .containsExactly("first-" + ledger.householdId(), "second-" + ledger.householdId()));
+    }
+
+    @Test
+    void a_batch_is_written_a_slice_of_aggregates_at_a_time_so_a_change_failing_in_the_third_leaves_the_first_two_written_and_nothing_of_it() {
+        String run = "slices-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<String> ids = Flux.range(0, 250).map(i -> run + i).collectList().block();
+        mongo.insertAll(ids.stream().map(Ledger::new).toList()).blockLast();
+        String failing = ids.get(2 * AggregateChanges.SLICE + 10);
+        List<AggregateChanges.Change<Ledger, String>> batch = ids.stream()
+                .map(id -> new AggregateChanges.Change<Ledger, String>(id, "corr-slices", (ledger, correlationId) -> {
+                    if (id.equals(failing)) {
+                        throw new IllegalStateException("refused");
+                    }
+                    return place(ledger, "p-" + id, correlationId).householdId();
+                })).toList();
+
+        assertThatThrownBy(() -> changes.changeAll(Ledger.class, batch).block())
+                .isInstanceOf(AggregateChanges.BatchNotWritten.class).hasMessageContaining("refused");
+
+        List<Ledger> stored = mongo.find(Query.query(Criteria.where("_id").regex("^" + run)), Ledger.class).collectList().block();
+        assertThat(stored.stream().filter(ledger -> !ledger.placementIds().isEmpty()).map(Ledger::householdId))
+                .as("written: the first two slices")
+                .containsExactlyInAnyOrderElementsOf(ids.subList(0, 2 * AggregateChanges.SLICE));
     }
 
     @Test

@@ -18,7 +18,7 @@ class SignalBinding {
 
     /**
      * In batch mode (each poll's records at once): the warnings of a poll are applied together, in
-     * one read and one write of the store (see {@link InboundEvents#handleBatch}).
+     * one read and one write of the store for each hundred households (see {@link InboundEvents#handleBatch}).
      */
     @Bean
     Consumer<Message<List<byte[]>>> departmentSignals(InboundEvents inbound, SignalIntake intake) {
