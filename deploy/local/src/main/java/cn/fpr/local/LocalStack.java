@@ -1,6 +1,7 @@
 package cn.fpr.local;
 
 import cn.fpr.simulator.AccessToken;
+import cn.fpr.store.StoreServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;

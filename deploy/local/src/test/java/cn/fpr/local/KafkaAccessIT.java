@@ -10,6 +10,7 @@ import cn.fpr.contracts.RiskType;
 import cn.fpr.contracts.Topic;
 import cn.fpr.contracts.Topics;
 import cn.fpr.contracts.signals.DepartmentSignalReceived;
+import cn.fpr.store.StoreServer;
 import cn.fpr.testsupport.InfrastructureProperties;
 import cn.fpr.testsupport.ServiceIntegrationTest;
 import org.apache.kafka.clients.admin.Admin;

@@ -5,7 +5,7 @@ import cn.fpr.contracts.Topics;
 import cn.fpr.contracts.labour.JobPlaced;
 import cn.fpr.platform.testapp.PlatformTestApplication;
 import cn.fpr.platform.testapp.Tally;
-import cn.fpr.testsupport.HelloAnsweringMemoryBackend;
+import cn.fpr.store.StoreBackend;
 import cn.fpr.testsupport.InfrastructureProperties;
 import cn.fpr.testsupport.RealInfrastructure;
 import cn.fpr.testsupport.ServiceIntegrationTest;
@@ -134,7 +134,7 @@ class StoreOutageIT {
     }
 
     private static MongoServer start() {
-        MongoServer server = new MongoServer(new HelloAnsweringMemoryBackend());
+        MongoServer server = new MongoServer(StoreBackend.inMemory());
         server.bind("127.0.0.1", PORT);
         return server;
     }

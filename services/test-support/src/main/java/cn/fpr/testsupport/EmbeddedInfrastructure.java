@@ -1,5 +1,6 @@
 package cn.fpr.testsupport;
 
+import cn.fpr.store.StoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * A real Apache Kafka broker in KRaft mode (spring-kafka-test's {@link EmbeddedKafkaKraftBroker},
- * built from the Kafka Maven artifacts) and mongo-java-server, both inside the test JVM.
+ * built from the Kafka Maven artifacts) and mongo-java-server ({@link StoreBackend}, in memory), both
+ * inside the test JVM.
  */
 public final class EmbeddedInfrastructure implements TestInfrastructure {
 
@@ -24,8 +26,7 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
                 "group.initial.rebalance.delay.ms", "0",
                 "log.flush.interval.messages", String.valueOf(Long.MAX_VALUE)));
         kafka.afterPropertiesSet();
-        mongo = new MongoServer(new HelloAnsweringMemoryBackend());
-        mongo.enableOplog();
+        mongo = new MongoServer(StoreBackend.inMemory());
         mongo.bind("127.0.0.1", mongoPort);
         java.net.InetSocketAddress address = mongo.getLocalAddress();
         mongoAddress = address.getHostString() + ":" + address.getPort();
